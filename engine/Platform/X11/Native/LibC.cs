@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+
+namespace Dispatch.Engine.Platform.X11.Native;
+
+/// <summary>The System V shared memory and poll calls of the C library (sys/shm.h, poll.h).</summary>
+internal static unsafe partial class LibC
+{
+    public const int IPC_PRIVATE = 0;
+    public const int IPC_CREAT = 0x200;
+    public const int IPC_RMID = 0;
+    public const short POLLIN = 1;
+
+    /// <summary>struct pollfd (poll.h).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int fd;
+        public short events;
+        public short revents;
+    }
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial int shmget(int key, nuint size, int flags);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial byte* shmat(int id, void* address, int flags);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial int shmdt(void* address);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial int shmctl(int id, int command, void* buffer);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial int poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial int eventfd(uint initial, int flags);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial nint write(int fd, void* buffer, nuint count);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial nint read(int fd, void* buffer, nuint count);
+
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial int close(int fd);
+
+    /// <summary>The text of the last errno, for error messages.</summary>
+    public static string LastError()
+    {
+        var errno = Marshal.GetLastPInvokeError();
+        return $"errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)})";
+    }
+}

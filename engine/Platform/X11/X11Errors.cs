@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+using Dispatch.Engine.Platform.X11.Native;
+
+namespace Dispatch.Engine.Platform.X11;
+
+/// <summary>
+/// Replaces Xlib's default error handlers, which print and call <c>exit()</c>: protocol errors are recorded for
+/// the calling thread and turned into exceptions by <see cref="X11Connection"/>; a lost server marks its
+/// connection as lost (XSetIOErrorExitHandler, libX11 ≥ 1.7) so the next call throws instead of ending the process.
+/// </summary>
+[SupportedOSPlatform("linux")]
+internal static unsafe class X11Errors
+{
+    private static readonly ConcurrentDictionary<nint, bool> s_lost = new();
+    private static readonly Lock s_installLock = new();
+    private static bool s_installed;
+
+    [ThreadStatic]
+    private static LibX11.XErrorEvent? t_lastError;
+
+    public static void Install()
+    {
+        lock (s_installLock)
+        {
+            if (s_installed)
+            {
+                return;
+            }
+            // Must precede any other Xlib call: the watcher's event thread and callers share nothing but Xlib's globals.
+            LibX11.XInitThreads();
+            LibX11.XSetErrorHandler(&OnError);
+            LibX11.XSetIOErrorHandler(&OnIOError);
+            s_installed = true;
+        }
+    }
+
+    public static void WatchForLoss(DisplayHandle display) => LibX11.XSetIOErrorExitHandler(display, &OnIOErrorExit, 0);
+
+    public static bool IsLost(nint display) => s_lost.ContainsKey(display);
+
+    public static void Forget(nint display) => s_lost.TryRemove(display, out _);
+
+    /// <summary>Clears the error recorded for this thread, before a call whose errors are checked.</summary>
+    public static void Clear() => t_lastError = null;
+
+    /// <summary>Takes the error Xlib reported on this thread since <see cref="Clear"/>, if any.</summary>
+    public static bool TryTake(out LibX11.XErrorEvent error)
+    {
+        if (t_lastError is { } recorded)
+        {
+            error = recorded;
+            t_lastError = null;
+            return true;
+        }
+        error = default;
+        return false;
+    }
+
+    public static string Describe(LibX11.XErrorEvent error)
+    {
+        var buffer = stackalloc byte[256];
+        LibX11.XGetErrorText(error.display, error.error_code, buffer, 256);
+        var text = Marshal.PtrToStringUTF8((nint)buffer) ?? "unknown";
+        return $"X error {error.error_code} ({text}), request {error.request_code}.{error.minor_code}, resource 0x{error.resourceid:x}";
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnError(nint display, LibX11.XErrorEvent* error)
+    {
+        t_lastError = *error;
+        return 0;
+    }
+
+    [UnmanagedCallersOnly]
+    private static int OnIOError(nint display)
+    {
+        s_lost[display] = true;
+        return 0;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnIOErrorExit(nint display, nint userData) => s_lost[display] = true;
+}
