@@ -210,6 +210,9 @@ internal static unsafe partial class LibX11
     public static partial nuint XStringToKeysym(string name);
 
     [LibraryImport(Libraries.X11)]
+    public static partial byte* XKeysymToString(nuint keysym);
+
+    [LibraryImport(Libraries.X11)]
     public static partial int XDisplayKeycodes(DisplayHandle display, out int minKeycode, out int maxKeycode);
 
     [LibraryImport(Libraries.X11)]
