@@ -1,0 +1,65 @@
+using Dispatch.Engine.Geometry;
+using OpenCvSharp;
+using Rect = Dispatch.Engine.Geometry.Rect;
+using Size = Dispatch.Engine.Geometry.Size;
+
+namespace Dispatch.Engine.Capture;
+
+/// <summary>Encodes frames as PNG, JPEG or lossless WebP, optionally downscaled, with an exact mapping back to the screen.</summary>
+public static class FrameEncoder
+{
+    /// <summary>Encodes <paramref name="region"/> of <paramref name="frame"/> (all of it when null).</summary>
+    /// <param name="frame">The pixels.</param>
+    /// <param name="format">The file format.</param>
+    /// <param name="region">Screen area inside the frame; null for the whole frame.</param>
+    /// <param name="targetSize">Downscale to exactly this size (no larger than the region); null keeps the size.</param>
+    /// <param name="quality">JPEG quality 1–100; PNG uses level 1 (fast) and WebP is lossless.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The region is outside the frame, or the target size is larger than it.</exception>
+    public static EncodedImage Encode(Frame frame, ImageFormat format, Rect? region = null, Size? targetSize = null, int quality = 80)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var area = region ?? frame.Bounds;
+        if (area.IsEmpty || !frame.Bounds.Contains(area))
+        {
+            throw new ArgumentOutOfRangeException(nameof(region), area, $"The region must be non-empty and inside the frame {frame.Bounds}.");
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
+        var mapping = new ScaleMapping(area, targetSize ?? area.Size);
+
+        using var whole = frame.AsMat();
+        using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];
+        using var bgr = new Mat();
+        // The fourth byte of an X pixel is padding, not alpha: drop it so viewers do not show a transparent image.
+        Cv2.CvtColor(view, bgr, ColorConversionCodes.BGRA2BGR);
+        using var scaled = mapping.IsIdentity ? bgr : new Mat();
+        if (!mapping.IsIdentity)
+        {
+            // Area averaging keeps thin text strokes visible when shrinking.
+            Cv2.Resize(bgr, scaled, new OpenCvSharp.Size(mapping.Target.Width, mapping.Target.Height), 0, 0, InterpolationFlags.Area);
+        }
+        var (extension, parameters) = format switch
+        {
+            ImageFormat.Png => (".png", new ImageEncodingParam(ImwriteFlags.PngCompression, 1)),
+            ImageFormat.Jpeg => (".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, quality)),
+            ImageFormat.WebP => (".webp", new ImageEncodingParam(ImwriteFlags.WebPQuality, 101)),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Png, Jpeg or WebP."),
+        };
+        Cv2.ImEncode(extension, scaled, out var bytes, parameters);
+        return new EncodedImage(bytes, format, mapping);
+    }
+
+    /// <summary>The format for a file name's extension (.png, .jpg/.jpeg, .webp).</summary>
+    /// <exception cref="ArgumentException">The extension is none of those.</exception>
+    public static ImageFormat FormatOf(string path)
+    {
+        var extension = Path.GetExtension(path).ToUpperInvariant();
+        return extension switch
+        {
+            ".PNG" => ImageFormat.Png,
+            ".JPG" or ".JPEG" => ImageFormat.Jpeg,
+            ".WEBP" => ImageFormat.WebP,
+            _ => throw new ArgumentException($"'{path}' has extension '{extension}'; expected .png, .jpg, .jpeg or .webp.", nameof(path)),
+        };
+    }
+}

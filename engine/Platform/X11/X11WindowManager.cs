@@ -1,0 +1,305 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Platform.X11.Native;
+using Dispatch.Engine.Windowing;
+
+namespace Dispatch.Engine.Platform.X11;
+
+/// <summary>Windows through EWMH when a window manager runs, else through the root window's children.</summary>
+[SupportedOSPlatform("linux")]
+internal sealed class X11WindowManager : IWindowManager
+{
+    private readonly X11Connection _connection;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+
+    public X11WindowManager(string? displayName, TimeProvider time)
+    {
+        _connection = X11Connection.Open(displayName);
+        _time = time;
+    }
+
+    public bool HasWindowManager
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return SupportingWindowManager() != 0;
+            }
+        }
+    }
+
+    public IReadOnlyList<WindowInfo> List()
+    {
+        lock (_lock)
+        {
+            _connection.ThrowIfLost();
+            var ids = SupportingWindowManager() != 0
+                ? _connection.GetCardinals(_connection.Root, "_NET_CLIENT_LIST_STACKING", LibX11.XA_WINDOW)
+                    ?? _connection.GetCardinals(_connection.Root, "_NET_CLIENT_LIST", LibX11.XA_WINDOW) ?? []
+                : RootChildren();
+            var active = ActiveWindow();
+            var windows = new List<WindowInfo>(ids.Length);
+            foreach (var id in ids)
+            {
+                // A window may close while we read it; it is then simply not listed.
+                if (Read(id, active) is { } info)
+                {
+                    windows.Add(info);
+                }
+            }
+            return windows;
+        }
+    }
+
+    public WindowInfo? Get(ulong id)
+    {
+        lock (_lock)
+        {
+            _connection.ThrowIfLost();
+            return Read((nuint)id, ActiveWindow());
+        }
+    }
+
+    public void Activate(ulong id)
+    {
+        lock (_lock)
+        {
+            RequireWindow(id);
+            if (SupportingWindowManager() != 0)
+            {
+                // Source indication 2: a pager-like tool acting for the user, which window managers obey without focus-stealing checks.
+                SendToRoot((nuint)id, "_NET_ACTIVE_WINDOW", 2, 0, 0, 0, 0);
+            }
+            else
+            {
+                LibX11.XRaiseWindow(_connection.Handle, (nuint)id);
+                LibX11.XSetInputFocus(_connection.Handle, (nuint)id, LibX11.RevertToParent, LibX11.CurrentTime);
+            }
+            _connection.SyncAndCheck("activate window");
+        }
+    }
+
+    public void Raise(ulong id)
+    {
+        lock (_lock)
+        {
+            RequireWindow(id);
+            if (SupportingWindowManager() != 0)
+            {
+                // _NET_RESTACK_WINDOW: Above, no sibling.
+                SendToRoot((nuint)id, "_NET_RESTACK_WINDOW", 2, 0, 0, 0, 0);
+            }
+            else
+            {
+                LibX11.XRaiseWindow(_connection.Handle, (nuint)id);
+            }
+            _connection.SyncAndCheck("XRaiseWindow");
+        }
+    }
+
+    public void MoveResize(ulong id, Rect bounds)
+    {
+        if (bounds.Width <= 0 || bounds.Height <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bounds), bounds, "A window needs a positive width and height.");
+        }
+        lock (_lock)
+        {
+            RequireWindow(id);
+            if (SupportingWindowManager() != 0)
+            {
+                // Static gravity (10): x and y place the client area, not the frame. Bits 8–11: x, y, width, height given; source 2.
+                SendToRoot((nuint)id, "_NET_MOVERESIZE_WINDOW", 10 | 0xF00 | (2 << 12), bounds.X, bounds.Y, bounds.Width, bounds.Height);
+            }
+            else
+            {
+                LibX11.XMoveResizeWindow(_connection.Handle, (nuint)id, bounds.X, bounds.Y, (uint)bounds.Width, (uint)bounds.Height);
+            }
+            _connection.SyncAndCheck("move/resize window");
+        }
+    }
+
+    public Task<WindowInfo> WaitForWindowAsync(Func<WindowInfo, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
+        return Task.Run(() => WaitForWindow(match, timeout, stillWaiting: null, cancellationToken), cancellationToken);
+    }
+
+    public async Task<LaunchedApp> LaunchAsync(ProcessStartInfo program, TimeSpan timeout, Func<WindowInfo, bool>? match = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        program.Environment["DISPLAY"] = _connection.Name;
+        var process = Process.Start(program) ?? throw new WindowNotFoundException($"'{program.FileName}' did not start a process.");
+        var pid = process.Id;
+        var matches = match ?? (w => w.ProcessId == pid && w.IsVisible);
+        try
+        {
+            var window = await Task.Run(() => WaitForWindow(matches, timeout, () =>
+            {
+                if (process.HasExited)
+                {
+                    throw new WindowNotFoundException($"'{program.FileName}' (pid {pid}) exited with status {process.ExitCode} before showing a window.");
+                }
+            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return new LaunchedApp(process, window);
+        }
+        catch
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until a window manager has announced itself (EWMH <c>_NET_SUPPORTING_WM_CHECK</c>).</summary>
+    public Task WaitForWindowManagerAsync(TimeSpan timeout, Action? stillWaiting, CancellationToken cancellationToken) =>
+        Task.Run(() => WaitFor(
+            () => HasWindowManager ? this : null,
+            timeout, stillWaiting, () => "no window manager announced itself (_NET_SUPPORTING_WM_CHECK)", cancellationToken), cancellationToken);
+
+    private WindowInfo WaitForWindow(Func<WindowInfo, bool> match, TimeSpan timeout, Action? stillWaiting, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<WindowInfo> seen = [];
+        return WaitFor(() =>
+        {
+            seen = List();
+            return seen.FirstOrDefault(match);
+        }, timeout, stillWaiting, () => $"no matching window appeared; windows now: {(seen.Count == 0 ? "none" : string.Join("; ", seen))}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-runs <paramref name="probe"/> whenever the root window reports a new, changed or renamed window (on a
+    /// connection of its own), and at least every 100 ms for titles set after mapping.
+    /// </summary>
+    private unsafe T WaitFor<T>(Func<T?> probe, TimeSpan timeout, Action? stillWaiting, Func<string> describeFailure, CancellationToken cancellationToken)
+        where T : class
+    {
+        var start = _time.GetTimestamp();
+        using var events = X11Connection.Open(_connection.Name);
+        LibX11.XSelectInput(events.Handle, events.Root, (nint)(LibX11.SubstructureNotifyMask | LibX11.PropertyChangeMask));
+        events.SyncAndCheck("XSelectInput");
+        var fd = new LibC.PollFd { fd = LibX11.XConnectionNumber(events.Handle), events = LibC.POLLIN };
+        LibX11.XEvent ev;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (probe() is { } found)
+            {
+                return found;
+            }
+            stillWaiting?.Invoke();
+            var remaining = timeout - _time.GetElapsedTime(start);
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new WindowNotFoundException($"Waited {timeout.TotalSeconds:0.###} s on display '{_connection.Name}': {describeFailure()}.");
+            }
+            LibC.poll(&fd, 1, (int)Math.Clamp(remaining.TotalMilliseconds, 1, 100));
+            while (LibX11.XPending(events.Handle) > 0)
+            {
+                LibX11.XNextEvent(events.Handle, &ev);
+            }
+            events.ThrowIfLost();
+        }
+    }
+
+    private nuint SupportingWindowManager()
+    {
+        var check = _connection.GetCardinals(_connection.Root, "_NET_SUPPORTING_WM_CHECK", LibX11.XA_WINDOW);
+        if (check is not [var child])
+        {
+            return 0;
+        }
+        // A stale property from a window manager that has exited points at a window that no longer says the same.
+        X11Errors.Clear();
+        var self = _connection.GetCardinals(child, "_NET_SUPPORTING_WM_CHECK", LibX11.XA_WINDOW);
+        LibX11.XSync(_connection.Handle, 0);
+        X11Errors.TryTake(out _);
+        return self is [var same] && same == child ? child : 0;
+    }
+
+    private nuint ActiveWindow() =>
+        _connection.GetCardinals(_connection.Root, "_NET_ACTIVE_WINDOW", LibX11.XA_WINDOW) is [var active] ? active : 0;
+
+    private unsafe nuint[] RootChildren()
+    {
+        if (LibX11.XQueryTree(_connection.Handle, _connection.Root, out _, out _, out var children, out var count) == 0 || children == null)
+        {
+            return [];
+        }
+        try
+        {
+            var ids = new List<nuint>((int)count);
+            for (var i = 0; i < count; i++)
+            {
+                if (LibX11.XGetWindowAttributes(_connection.Handle, children[i], out var attributes) != 0 && attributes.override_redirect == 0)
+                {
+                    ids.Add(children[i]);
+                }
+            }
+            return [.. ids];
+        }
+        finally
+        {
+            LibX11.XFree(children);
+        }
+    }
+
+    private WindowInfo? Read(nuint id, nuint active)
+    {
+        X11Errors.Clear();
+        if (LibX11.XGetWindowAttributes(_connection.Handle, id, out var attributes) == 0)
+        {
+            X11Errors.TryTake(out _);
+            return null;
+        }
+        LibX11.XTranslateCoordinates(_connection.Handle, id, _connection.Root, 0, 0, out var x, out var y, out _);
+        var title = _connection.GetText(id, "_NET_WM_NAME", _connection.Atom("UTF8_STRING"))
+            ?? _connection.GetText(id, "WM_NAME", LibX11.AnyPropertyType) ?? "";
+        var wmClass = (_connection.GetText(id, "WM_CLASS", LibX11.XA_STRING) ?? "").Split('\0');
+        var pid = _connection.GetCardinals(id, "_NET_WM_PID", LibX11.XA_CARDINAL) is [var p] ? (int?)p : null;
+        LibX11.XSync(_connection.Handle, 0);
+        if (X11Errors.TryTake(out _))
+        {
+            return null; // destroyed while we read it
+        }
+        return new WindowInfo(id, title, wmClass.Length > 1 ? wmClass[1] : "", wmClass[0], pid,
+            new Rect(x, y, attributes.width, attributes.height), attributes.map_state == LibX11.IsViewable, id == active);
+    }
+
+    private void RequireWindow(ulong id)
+    {
+        _connection.ThrowIfLost();
+        if (Read((nuint)id, 0) is null)
+        {
+            throw new WindowNotFoundException($"No window has id 0x{id:x}; list the windows with 'dispatch windows'.");
+        }
+    }
+
+    private unsafe void SendToRoot(nuint window, string messageType, nint l0, nint l1, nint l2, nint l3, nint l4)
+    {
+        var message = new LibX11.XClientMessageEvent
+        {
+            type = LibX11.ClientMessage,
+            send_event = 1,
+            window = window,
+            message_type = _connection.Atom(messageType),
+            format = 32,
+            l0 = l0, l1 = l1, l2 = l2, l3 = l3, l4 = l4,
+        };
+        // XSendEvent reads a whole XEvent (192 bytes); the client message struct is smaller, so send from a padded buffer.
+        var buffer = stackalloc byte[sizeof(LibX11.XEvent)];
+        new Span<byte>(buffer, sizeof(LibX11.XEvent)).Clear();
+        *(LibX11.XClientMessageEvent*)buffer = message;
+        LibX11.XSendEvent(_connection.Handle, _connection.Root, 0,
+            (nint)(LibX11.SubstructureRedirectMask | LibX11.SubstructureNotifyMask), (LibX11.XClientMessageEvent*)buffer);
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Dispatch.Engine.Geometry;
+
+namespace Dispatch.Engine.Windowing;
+
+/// <summary>Lists and arranges top-level windows and starts programs. Geometry is in screen pixels.</summary>
+public interface IWindowManager : IDisposable
+{
+    /// <summary>True when a window manager runs (EWMH); without one, lists come from the window tree.</summary>
+    bool HasWindowManager { get; }
+
+    /// <summary>The top-level windows, bottom to top in stacking order.</summary>
+    IReadOnlyList<WindowInfo> List();
+
+    /// <summary>The window with <paramref name="id"/>, or null when there is none.</summary>
+    WindowInfo? Get(ulong id);
+
+    /// <summary>Raises the window and gives it the keyboard focus.</summary>
+    /// <exception cref="WindowNotFoundException">No window has that id.</exception>
+    void Activate(ulong id);
+
+    /// <summary>Raises the window above its siblings without focusing it.</summary>
+    void Raise(ulong id);
+
+    /// <summary>Moves and resizes the window's client area to <paramref name="bounds"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The size is not positive.</exception>
+    void MoveResize(ulong id, Rect bounds);
+
+    /// <summary>Waits until a window matching <paramref name="match"/> is shown, driven by window-manager events.</summary>
+    /// <exception cref="WindowNotFoundException">None appeared within <paramref name="timeout"/>; the message lists the windows seen.</exception>
+    Task<WindowInfo> WaitForWindowAsync(Func<WindowInfo, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts a program on this display and waits for its first visible window: one whose process id is the
+    /// program's, or one matching <paramref name="match"/> when given (for programs that hand off to another process).
+    /// </summary>
+    /// <exception cref="WindowNotFoundException">No window in time (the program is killed), or it exited first.</exception>
+    Task<LaunchedApp> LaunchAsync(ProcessStartInfo program, TimeSpan timeout, Func<WindowInfo, bool>? match = null, CancellationToken cancellationToken = default);
+}
