@@ -11,14 +11,14 @@ namespace Dispatch.Engine;
 /// </summary>
 public sealed class Desktop : IDisposable
 {
-    private Desktop(string displayName, IScreen screen, IInput input, IWindowManager windows, DamageMonitor? damage, TimeProvider time)
+    private Desktop(string displayName, IScreen screen, IInput input, IWindowManager windows, DamageMonitor? damage, ScreenWatcher watcher)
     {
         DisplayName = displayName;
         Screen = screen;
         Input = input;
         Windows = windows;
         Damage = damage;
-        Watcher = new ScreenWatcher(screen, damage, time);
+        Watcher = watcher;
     }
 
     /// <summary>The display this desktop is on, e.g. <c>:99</c>.</summary>
@@ -54,11 +54,17 @@ public sealed class Desktop : IDisposable
         try
         {
             var screen = Track(new X11Screen(options.DisplayName, options.CaptureMethod, time));
-            var input = Track(new X11Input(options.DisplayName, time));
-            var windows = Track(new X11WindowManager(options.DisplayName, time));
             var damage = options.UseDamage ? X11DamageMonitor.TryStart(options.DisplayName) : null;
+            if (damage is not null)
+            {
+                Track(damage);
+            }
+            var watcher = new ScreenWatcher(screen, damage, time);
+            var input = Track(new X11Input(options.DisplayName, time,
+                ct => watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), ct)));
+            var windows = Track(new X11WindowManager(options.DisplayName, time));
             var name = options.DisplayName ?? Environment.GetEnvironmentVariable("DISPLAY") ?? "";
-            return new Desktop(name, screen, input, windows, damage, time);
+            return new Desktop(name, screen, input, windows, damage, watcher);
         }
         catch
         {

@@ -15,14 +15,22 @@ internal sealed class X11Input : IInput
     private readonly X11Connection _connection;
     private readonly X11Keymap _keymap;
     private readonly TimeProvider _time;
+    private readonly Func<CancellationToken, Task> _waitForApp;
     private readonly Lock _lock = new();
     private readonly List<int> _keysHeld = [];
     private readonly List<uint> _buttonsHeld = [];
     private bool _disposed;
 
-    public X11Input(string? displayName, TimeProvider time)
+    /// <param name="displayName">The display; null for <c>$DISPLAY</c>.</param>
+    /// <param name="time">The clock for delays.</param>
+    /// <param name="waitForApp">
+    /// Waits until the focused app has handled the keys sent so far (the screen has settled), before spare
+    /// keycodes are rebound while typing long runs of characters the layout lacks.
+    /// </param>
+    public X11Input(string? displayName, TimeProvider time, Func<CancellationToken, Task> waitForApp)
     {
         _time = time;
+        _waitForApp = waitForApp;
         _connection = X11Connection.Open(displayName);
         try
         {
@@ -253,9 +261,27 @@ internal sealed class X11Input : IInput
             for (var i = 0; i < keysyms.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                int keycode;
+                bool shifted;
                 lock (_lock)
                 {
-                    var (keycode, shifted) = _keymap.Resolve(keysyms[i]);
+                    if (!_keymap.TryResolve(keysyms[i], out keycode, out shifted))
+                    {
+                        Sync();
+                    }
+                }
+                if (keycode == 0)
+                {
+                    // Every spare keycode carries a character the app may not have read yet: let it catch up before rebinding.
+                    await _waitForApp(cancellationToken).ConfigureAwait(false);
+                    lock (_lock)
+                    {
+                        _keymap.MarkCaughtUp();
+                        _keymap.TryResolve(keysyms[i], out keycode, out shifted);
+                    }
+                }
+                lock (_lock)
+                {
                     if (shifted)
                     {
                         Key(shift, press: true);

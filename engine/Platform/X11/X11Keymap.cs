@@ -6,10 +6,11 @@ using Dispatch.Engine.Platform.X11.Native;
 namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
-/// The server's keycode → keysym table, and the spare keycodes (those with no keysym) onto which a keysym the
-/// layout lacks is bound for the moment, as xdotool does. Spare bindings stay until the least recently used one
-/// is needed again (an app reads the mapping when it handles MappingNotify, possibly after our next change), and
-/// are removed on dispose.
+/// The server's keycode → keysym table, and the spare keycodes (those with no keysym) onto which keysyms the
+/// layout lacks are bound, two per keycode (plain and shifted), as xdotool does with one. An app looks a key up in
+/// the mapping as it is when it handles the key event, which may be long after we sent it; so a slot used since
+/// the app last caught up is "dirty" and is not rebound until the caller has waited for the app (see
+/// <see cref="TryResolve"/>). Bindings are removed on dispose.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed unsafe class X11Keymap : IDisposable
@@ -18,7 +19,9 @@ internal sealed unsafe class X11Keymap : IDisposable
     private readonly int _minKeycode;
     private readonly int _perKeycode;
     private readonly nuint[] _table;
-    private readonly LinkedList<int> _spares = new(); // least recently used first
+    private readonly List<int> _spareKeycodes = [];
+    private readonly LinkedList<(int Keycode, int Level)> _slots = new(); // least recently used first
+    private readonly HashSet<(int Keycode, int Level)> _dirty = [];
     private readonly Dictionary<nuint, (int Keycode, int Level)> _lookup = [];
 
     public X11Keymap(X11Connection connection)
@@ -44,7 +47,7 @@ internal sealed unsafe class X11Keymap : IDisposable
             var keysyms = _table.AsSpan(i * _perKeycode, _perKeycode);
             if (keysyms.IndexOfAnyExcept((nuint)0) < 0)
             {
-                _spares.AddLast(_minKeycode + i);
+                _spareKeycodes.Add(_minKeycode + i);
             }
             else
             {
@@ -56,6 +59,14 @@ internal sealed unsafe class X11Keymap : IDisposable
                         _lookup[keysyms[level]] = (_minKeycode + i, level);
                     }
                 }
+            }
+        }
+        // Plain levels first: a key whose shifted level is empty behaves most predictably across toolkits.
+        for (var level = 0; level < Math.Min(2, _perKeycode); level++)
+        {
+            foreach (var keycode in _spareKeycodes)
+            {
+                _slots.AddLast((keycode, level));
             }
         }
     }
@@ -98,50 +109,81 @@ internal sealed unsafe class X11Keymap : IDisposable
     public nuint KeysymAt(int keycode) =>
         keycode >= _minKeycode && (keycode - _minKeycode) * _perKeycode < _table.Length ? _table[(keycode - _minKeycode) * _perKeycode] : 0;
 
-    /// <summary>The keycode and shift level that produce <paramref name="keysym"/>, binding a spare keycode when the layout lacks it.</summary>
-    public (int Keycode, bool Shift) Resolve(nuint keysym)
+    /// <summary>
+    /// The keycode and shift level that produce <paramref name="keysym"/>, binding a spare slot when the layout
+    /// lacks it. Returns false when every spare slot was used since <see cref="MarkCaughtUp"/>: the caller must
+    /// wait for the app to handle the keys sent so far, call <see cref="MarkCaughtUp"/>, and try again.
+    /// </summary>
+    public bool TryResolve(nuint keysym, out int keycode, out bool shift)
     {
         if (_lookup.TryGetValue(keysym, out var found))
         {
-            var node = _spares.Find(found.Keycode);
-            if (node is not null)
-            {
-                _spares.Remove(node);
-                _spares.AddLast(node);
-            }
-            return (found.Keycode, found.Level == 1);
+            Touch(found);
+            (keycode, shift) = (found.Keycode, found.Level == 1);
+            return true;
         }
-        return (Bind(keysym), false);
-    }
-
-    private int Bind(nuint keysym)
-    {
-        if (_spares.First is not { } oldest)
+        var slot = _slots.FirstOrDefault(s => !_dirty.Contains(s));
+        if (_slots.Count == 0)
         {
             throw new DispatchException($"No spare keycode is free to bind keysym {NameOf(keysym)}; the keyboard map uses every keycode.");
         }
-        var keycode = oldest.Value;
-        _spares.RemoveFirst();
-        _spares.AddLast(keycode);
-        var slot = (keycode - _minKeycode) * _perKeycode;
-        if (_table[slot] != 0)
+        if (slot == default)
         {
-            _lookup.Remove(_table[slot]);
+            (keycode, shift) = (0, false);
+            return false;
         }
-        // Same keysym at both levels so that a held Shift does not change what the key types.
+        Bind(slot, keysym);
+        Touch(slot);
+        (keycode, shift) = (slot.Keycode, slot.Level == 1);
+        return true;
+    }
+
+    /// <summary>Like <see cref="TryResolve"/>, but rebinds the least recently used slot even if the app may not have caught up.</summary>
+    public (int Keycode, bool Shift) Resolve(nuint keysym)
+    {
+        if (!TryResolve(keysym, out var keycode, out var shift))
+        {
+            MarkCaughtUp();
+            TryResolve(keysym, out keycode, out shift);
+        }
+        return (keycode, shift);
+    }
+
+    /// <summary>Every key sent so far has been handled by the app: spare slots may be rebound.</summary>
+    public void MarkCaughtUp() => _dirty.Clear();
+
+    private void Touch((int Keycode, int Level) slot)
+    {
+        var node = _slots.Find(slot);
+        if (node is not null)
+        {
+            _slots.Remove(node);
+            _slots.AddLast(node);
+            _dirty.Add(slot);
+        }
+    }
+
+    private void Bind((int Keycode, int Level) slot, nuint keysym)
+    {
+        var offset = (slot.Keycode - _minKeycode) * _perKeycode;
+        if (_table[offset + slot.Level] is var old and not 0 && _lookup.TryGetValue(old, out var owner) && owner == slot)
+        {
+            _lookup.Remove(old);
+        }
+        _table[offset + slot.Level] = keysym;
+        if (slot.Level == 0 && _perKeycode > 1
+            && !(_lookup.TryGetValue(_table[offset + 1], out var shifted) && shifted == (slot.Keycode, 1)))
+        {
+            // A lone letter keysym would be read as its lowercase form unshifted (core protocol rule), so fill the
+            // shifted level with the same keysym until that slot is bound to something of its own.
+            _table[offset + 1] = keysym;
+        }
         var keysyms = stackalloc nuint[_perKeycode];
-        new Span<nuint>(keysyms, _perKeycode).Clear();
-        keysyms[0] = keysym;
-        if (_perKeycode > 1)
-        {
-            keysyms[1] = keysym;
-        }
+        _table.AsSpan(offset, _perKeycode).CopyTo(new Span<nuint>(keysyms, _perKeycode));
         X11Errors.Clear();
-        LibX11.XChangeKeyboardMapping(_connection.Handle, keycode, _perKeycode, keysyms, 1);
+        LibX11.XChangeKeyboardMapping(_connection.Handle, slot.Keycode, _perKeycode, keysyms, 1);
         _connection.SyncAndCheck("XChangeKeyboardMapping");
-        new Span<nuint>(keysyms, _perKeycode).CopyTo(_table.AsSpan(slot, _perKeycode));
-        _lookup[keysym] = (keycode, 0);
-        return keycode;
+        _lookup[keysym] = slot;
     }
 
     /// <summary>Unbinds every spare keycode this keymap bound.</summary>
@@ -153,13 +195,13 @@ internal sealed unsafe class X11Keymap : IDisposable
         }
         var empty = stackalloc nuint[_perKeycode];
         new Span<nuint>(empty, _perKeycode).Clear();
-        foreach (var keycode in _spares)
+        foreach (var keycode in _spareKeycodes)
         {
-            var slot = (keycode - _minKeycode) * _perKeycode;
-            if (_table[slot] != 0)
+            var slots = _table.AsSpan((keycode - _minKeycode) * _perKeycode, _perKeycode);
+            if (slots.IndexOfAnyExcept((nuint)0) >= 0)
             {
                 LibX11.XChangeKeyboardMapping(_connection.Handle, keycode, _perKeycode, empty, 1);
-                _table[slot] = 0;
+                slots.Clear();
             }
         }
         LibX11.XSync(_connection.Handle, 0);
