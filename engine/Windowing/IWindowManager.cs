@@ -22,7 +22,7 @@ public interface IWindowManager : IDisposable
     /// <summary>Raises the window above its siblings without focusing it.</summary>
     void Raise(ulong id);
 
-    /// <summary>Moves and resizes the window's client area to <paramref name="bounds"/>.</summary>
+    /// <summary>Moves and resizes the app's window (as in <see cref="WindowInfo.Bounds"/>, without the window manager's frame) to <paramref name="bounds"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The size is not positive.</exception>
     void MoveResize(ulong id, Rect bounds);
 

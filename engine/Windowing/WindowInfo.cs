@@ -8,7 +8,7 @@ namespace Dispatch.Engine.Windowing;
 /// <param name="ClassName">The application class (second part of <c>WM_CLASS</c>, e.g. <c>XTerm</c>); empty when unknown.</param>
 /// <param name="InstanceName">The instance name (first part of <c>WM_CLASS</c>, e.g. <c>xterm</c>); empty when unknown.</param>
 /// <param name="ProcessId">The owning process (<c>_NET_WM_PID</c>), when the app says.</param>
-/// <param name="Bounds">The client area in screen pixels, without the window manager's frame.</param>
+/// <param name="Bounds">The app's window in screen pixels (with its own X border, without the window manager's frame).</param>
 /// <param name="IsVisible">True when the window is mapped and viewable.</param>
 /// <param name="IsActive">True when it is the active (focused) window.</param>
 public sealed record WindowInfo(ulong Id, string Title, string ClassName, string InstanceName, int? ProcessId, Rect Bounds, bool IsVisible, bool IsActive)

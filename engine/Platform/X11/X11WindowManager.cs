@@ -109,14 +109,20 @@ internal sealed class X11WindowManager : IWindowManager
         lock (_lock)
         {
             RequireWindow(id);
+            LibX11.XGetWindowAttributes(_connection.Handle, (nuint)id, out var attributes);
+            var inner = new Rect(bounds.X, bounds.Y, Math.Max(1, bounds.Width - 2 * attributes.border_width), Math.Max(1, bounds.Height - 2 * attributes.border_width));
             if (SupportingWindowManager() != 0)
             {
-                // Static gravity (10): x and y place the client area, not the frame. Bits 8–11: x, y, width, height given; source 2.
-                SendToRoot((nuint)id, "_NET_MOVERESIZE_WINDOW", 10 | 0xF00 | (2 << 12), bounds.X, bounds.Y, bounds.Width, bounds.Height);
+                // North-west gravity places the frame's corner, so step back by the frame's left and top extents.
+                var extents = _connection.GetCardinals((nuint)id, "_NET_FRAME_EXTENTS", LibX11.XA_CARDINAL) is [var left, _, var top, _]
+                    ? ((int)left, (int)top) : (0, 0);
+                // Bits 8–11: x, y, width and height are given; bits 12–13: source 2, a tool acting for the user.
+                SendToRoot((nuint)id, "_NET_MOVERESIZE_WINDOW", 1 | 0xF00 | (2 << 12),
+                    inner.X - extents.Item1, inner.Y - extents.Item2, inner.Width, inner.Height);
             }
             else
             {
-                LibX11.XMoveResizeWindow(_connection.Handle, (nuint)id, bounds.X, bounds.Y, (uint)bounds.Width, (uint)bounds.Height);
+                LibX11.XMoveResizeWindow(_connection.Handle, (nuint)id, inner.X, inner.Y, (uint)inner.Width, (uint)inner.Height);
             }
             _connection.SyncAndCheck("move/resize window");
         }
@@ -269,8 +275,11 @@ internal sealed class X11WindowManager : IWindowManager
         {
             return null; // destroyed while we read it
         }
+        // The X border (xterm keeps a 1-pixel one) is drawn by the window, so it is part of what a person sees of it.
+        var border = attributes.border_width;
         return new WindowInfo(id, title, wmClass.Length > 1 ? wmClass[1] : "", wmClass[0], pid,
-            new Rect(x, y, attributes.width, attributes.height), attributes.map_state == LibX11.IsViewable, id == active);
+            new Rect(x - border, y - border, attributes.width + 2 * border, attributes.height + 2 * border),
+            attributes.map_state == LibX11.IsViewable, id == active);
     }
 
     private void RequireWindow(ulong id)
