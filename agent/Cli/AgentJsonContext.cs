@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+using Dispatch.Engine.Windowing;
+
+namespace Dispatch.Agent.Cli;
+
+/// <summary>Source-generated JSON for what the CLI reads and writes.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(DesktopSession.Record))]
+[JsonSerializable(typeof(IReadOnlyList<WindowInfo>))]
+internal sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace Dispatch.Agent.Cli;
+
+/// <summary>The <c>dispatch</c> command line: one sub-command per job.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Dispatch: hand work to your computer. Sees the desktop, acts on it, asks before anything irreversible.");
+        root.Options.Add(CommonOptions.Display);
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ScreenshotCommand.Create());
+        root.Subcommands.Add(WindowsCommand.Create());
+        root.Subcommands.Add(InputCommands.Click());
+        root.Subcommands.Add(InputCommands.Type());
+        root.Subcommands.Add(InputCommands.Key());
+        root.Subcommands.Add(WatchCommand.Create());
+        return root;
+    }
+}

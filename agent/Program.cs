@@ -1,0 +1,3 @@
+using Dispatch.Agent.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync();
