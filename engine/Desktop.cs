@@ -1,3 +1,4 @@
+using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Input;
 using Dispatch.Engine.Platform.X11;
@@ -11,8 +12,12 @@ namespace Dispatch.Engine;
 /// </summary>
 public sealed class Desktop : IDisposable
 {
-    private Desktop(string displayName, IScreen screen, IInput input, IWindowManager windows, DamageMonitor? damage, ScreenWatcher watcher)
+    private readonly Lazy<IAccessibility> _accessibility;
+
+    private Desktop(string displayName, IScreen screen, IInput input, IWindowManager windows, DamageMonitor? damage, ScreenWatcher watcher,
+        Func<IAccessibility> openAccessibility)
     {
+        _accessibility = new Lazy<IAccessibility>(openAccessibility);
         DisplayName = displayName;
         Screen = screen;
         Input = input;
@@ -39,6 +44,10 @@ public sealed class Desktop : IDisposable
     /// <summary>Settle and change waits over <see cref="Screen"/>.</summary>
     public ScreenWatcher Watcher { get; }
 
+    /// <summary>The accessibility tree of this display's apps, connected on first use.</summary>
+    /// <exception cref="AccessibilityException">The display has no accessibility bus.</exception>
+    public IAccessibility Accessibility => _accessibility.Value;
+
     /// <summary>Connects to a display.</summary>
     /// <exception cref="DisplayUnavailableException">No display was given, or it cannot be opened.</exception>
     /// <exception cref="PlatformNotSupportedException">This operating system has no backend yet.</exception>
@@ -64,7 +73,9 @@ public sealed class Desktop : IDisposable
                 ct => watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), ct)));
             var windows = Track(new X11WindowManager(options.DisplayName, time));
             var name = options.DisplayName ?? Environment.GetEnvironmentVariable("DISPLAY") ?? "";
-            return new Desktop(name, screen, input, windows, damage, watcher);
+            return new Desktop(name, screen, input, windows, damage, watcher, () => OperatingSystem.IsLinux()
+                ? AtspiAccessibility.Open(options.DisplayName, time, (X11WindowManager)windows)
+                : throw new PlatformNotSupportedException("Accessibility has an AT-SPI backend only."));
         }
         catch
         {
@@ -85,6 +96,10 @@ public sealed class Desktop : IDisposable
     /// <summary>Releases anything still held, then closes every connection.</summary>
     public void Dispose()
     {
+        if (_accessibility.IsValueCreated)
+        {
+            _accessibility.Value.Dispose();
+        }
         Damage?.Dispose();
         Input.Dispose();
         Windows.Dispose();

@@ -84,7 +84,15 @@ public sealed class VirtualDesktop : IDisposable
                 var bus = Start("dbus-daemon", ["--session", "--nofork", "--nopidfile", "--print-address=1"], "dbus-daemon");
                 environment["DBUS_SESSION_BUS_ADDRESS"] = await bus.ReadLineAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
                 // The AT-SPI bus would also be started on demand by D-Bus activation; starting it now spares the first app the wait.
-                Start("/usr/libexec/at-spi-bus-launcher", ["--launch-immediately"], "at-spi2-core");
+                var launcher = Start("/usr/libexec/at-spi-bus-launcher", ["--launch-immediately"], "at-spi2-core");
+                using var root = new X11WindowManager(display, TimeProvider.System);
+                await root.WaitForRootPropertyAsync("AT_SPI_BUS", options.StartTimeout, () =>
+                {
+                    if (launcher.HasExited)
+                    {
+                        throw new DispatchException($"at-spi-bus-launcher exited while starting. {launcher.ErrorTail()}");
+                    }
+                }, cancellationToken).ConfigureAwait(false);
             }
             if (options.WindowManager is { } windowManager)
             {

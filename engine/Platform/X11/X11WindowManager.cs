@@ -8,7 +8,7 @@ namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>Windows through EWMH when a window manager runs, else through the root window's children.</summary>
 [SupportedOSPlatform("linux")]
-internal sealed class X11WindowManager : IWindowManager
+internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
 {
     private readonly X11Connection _connection;
     private readonly TimeProvider _time;
@@ -53,6 +53,8 @@ internal sealed class X11WindowManager : IWindowManager
             return windows;
         }
     }
+
+    public IReadOnlyList<WindowInfo> WindowsOf(int processId) => List().Where(w => w.ProcessId == processId).ToList();
 
     public WindowInfo? Get(ulong id)
     {
@@ -169,6 +171,18 @@ internal sealed class X11WindowManager : IWindowManager
         Task.Run(() => WaitFor(
             () => HasWindowManager ? this : null,
             timeout, stillWaiting, () => "no window manager announced itself (_NET_SUPPORTING_WM_CHECK)", cancellationToken), cancellationToken);
+
+    /// <summary>Waits until the root window has property <paramref name="name"/> (e.g. at-spi-bus-launcher's AT_SPI_BUS).</summary>
+    public Task WaitForRootPropertyAsync(string name, TimeSpan timeout, Action? stillWaiting, CancellationToken cancellationToken) =>
+        Task.Run(() => WaitFor(
+            () =>
+            {
+                lock (_lock)
+                {
+                    return _connection.GetText(_connection.Root, name, LibX11.AnyPropertyType);
+                }
+            },
+            timeout, stillWaiting, () => $"the root window never got property {name}", cancellationToken), cancellationToken);
 
     private WindowInfo WaitForWindow(Func<WindowInfo, bool> match, TimeSpan timeout, Action? stillWaiting, CancellationToken cancellationToken)
     {

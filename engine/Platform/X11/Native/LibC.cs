@@ -46,6 +46,10 @@ internal static unsafe partial class LibC
     [LibraryImport(Libraries.C, SetLastError = true)]
     public static partial int close(int fd);
 
+    /// <summary>Sets a variable in the native environment, which native libraries read (Environment.SetEnvironmentVariable does not reach it).</summary>
+    [LibraryImport(Libraries.C, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int setenv(string name, string value, int overwrite);
+
     /// <summary>The text of the last errno, for error messages.</summary>
     public static string LastError()
     {

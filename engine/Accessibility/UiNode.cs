@@ -1,0 +1,46 @@
+using Dispatch.Engine.Geometry;
+
+namespace Dispatch.Engine.Accessibility;
+
+/// <summary>One element of an accessibility snapshot. A snapshot does not change; act on it through <see cref="IAccessibility"/>.</summary>
+/// <param name="Role">The role name, e.g. <c>push button</c>, <c>text</c>, <c>frame</c>, <c>menu item</c>.</param>
+/// <param name="Name">The accessible name (a button's label); empty when it has none.</param>
+/// <param name="Description">The accessible description; empty when it has none.</param>
+/// <param name="States">Its states.</param>
+/// <param name="Bounds">Where it is, in screen pixels; null when it has no on-screen extent.</param>
+/// <param name="Text">Its text content (Text interface), cut to <see cref="MaxSnapshotText"/> characters; null when it has none.</param>
+/// <param name="Actions">Actions it offers, e.g. <c>click</c>, <c>press</c>, <c>activate</c>.</param>
+/// <param name="Path">Where it sits in its application's tree.</param>
+/// <param name="Application">The application's accessible name, e.g. <c>gnome-calculator</c>.</param>
+/// <param name="Children">Its children in order (empty beyond a walk's depth limit).</param>
+public sealed record UiNode(string Role, string Name, string Description, UiStates States, Rect? Bounds, string? Text,
+    IReadOnlyList<string> Actions, UiPath Path, string Application, IReadOnlyList<UiNode> Children)
+{
+    /// <summary>The longest text a snapshot keeps per element; read more with <see cref="IAccessibility.GetText"/>.</summary>
+    public const int MaxSnapshotText = 4096;
+
+    /// <summary>True when the element is enabled and sensitive (can be operated).</summary>
+    public bool IsEnabled => States.HasFlag(UiStates.Enabled) || States.HasFlag(UiStates.Sensitive);
+
+    /// <summary>True when the element is shown (GTK 4 reports Visible but not Showing below a window, so Visible decides).</summary>
+    public bool IsShowing => States.HasFlag(UiStates.Visible);
+
+    /// <summary>This element and every element below it, depth first.</summary>
+    public IEnumerable<UiNode> DescendantsAndSelf()
+    {
+        var stack = new Stack<UiNode>();
+        stack.Push(this);
+        while (stack.TryPop(out var node))
+        {
+            yield return node;
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(node.Children[i]);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"[{Role}] \"{Name}\"{(Bounds is { } b ? $" @{b}" : "")}{(Text is { Length: > 0 } t ? $" text=\"{(t.Length > 40 ? t[..40] + "…" : t)}\"" : "")}";
+}
