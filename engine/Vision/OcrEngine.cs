@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Dispatch.Engine.Capture;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Platform.X11;
+using OpenCvSharp;
+using OpenCvSharp.Text;
+using Point = Dispatch.Engine.Geometry.Point;
+using Rect = Dispatch.Engine.Geometry.Rect;
+
+namespace Dispatch.Engine.Vision;
+
+/// <summary>
+/// Reads screen text with Tesseract (bundled in OpenCvSharp's runtime). The area is cut into blocks of content
+/// (<see cref="TextBlocks"/>); each block is prepared for screen text (gray, dark-on-light, whole-number upscale
+/// of small text), read by one of several Tesseract instances in parallel, and remembered by its pixels, so an
+/// unchanged block is never read twice. Thread-safe.
+/// </summary>
+public sealed class OcrEngine : IDisposable
+{
+    // Single text lines read best as one line (page segmentation mode 7); larger blocks as sparse text (11).
+    private const int SingleLineMode = 7;
+    private const int SparseTextMode = 11;
+    private const int LineHeightLimit = 48;
+    private const int Border = 8;
+
+    private readonly OcrOptions _options;
+    private readonly string _dataPath;
+    private readonly ConcurrentDictionary<int, ConcurrentBag<OCRTesseract>> _engines = new();
+    private readonly ConcurrentDictionary<(ulong Hash, int Width, int Height), BlockWord[]> _cache = new();
+    private readonly TimeProvider _time;
+    private bool _disposed;
+
+    /// <summary>Creates an engine; Tesseract instances are created on first use.</summary>
+    /// <exception cref="DispatchException">No tessdata folder with the language was found (install tesseract-ocr-eng).</exception>
+    public OcrEngine(OcrOptions? options = null, TimeProvider? time = null)
+    {
+        _options = options ?? new OcrOptions();
+        _time = time ?? TimeProvider.System;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Parallelism, 1);
+        _dataPath = FindDataPath(_options);
+        if (OperatingSystem.IsLinux())
+        {
+            // Tesseract's OpenMP threads fight ours: one thread each is ~7× faster here. Must precede loading it.
+            NativeEnvironment.SetDefault("OMP_THREAD_LIMIT", "1");
+        }
+    }
+
+    /// <summary>How many blocks the cache holds.</summary>
+    public int CachedBlocks => _cache.Count;
+
+    /// <summary>Reads the text of <paramref name="region"/> (screen coordinates) of <paramref name="frame"/>, or all of it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The region is not inside the frame.</exception>
+    public OcrResult Recognize(Frame frame, Rect? region = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var area = region ?? frame.Bounds;
+        if (area.IsEmpty || !frame.Bounds.Contains(area))
+        {
+            throw new ArgumentOutOfRangeException(nameof(region), area, $"The OCR region must be non-empty and inside the frame {frame.Bounds}.");
+        }
+        var start = _time.GetTimestamp();
+        using var whole = frame.AsMat();
+        using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];
+        using var gray = new Mat();
+        Cv2.CvtColor(view, gray, ColorConversionCodes.BGRA2GRAY);
+        var stride = (int)gray.Step();
+        var blocks = TextBlocks.Find(GraySpan(gray), gray.Width, gray.Height, stride)
+            .Where(b => b.Height >= 6 && b.Width >= 4)
+            .ToList();
+
+        var results = new BlockWord[blocks.Count][];
+        var keys = new (ulong, int, int)[blocks.Count];
+        var toRead = new List<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            keys[i] = Key(gray, blocks[i]);
+            if (_cache.TryGetValue(keys[i], out var cached))
+            {
+                results[i] = cached;
+            }
+            else
+            {
+                toRead.Add(i);
+            }
+        }
+        Parallel.ForEach(toRead, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, i =>
+        {
+            results[i] = ReadBlock(gray, blocks[i]);
+        });
+        if (_cache.Count + toRead.Count > _options.CacheCapacity)
+        {
+            // Bounded memory: a full cache starts over (screens change wholesale when it fills).
+            _cache.Clear();
+        }
+        foreach (var i in toRead)
+        {
+            _cache[keys[i]] = results[i];
+        }
+
+        var lines = new List<OcrLine>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var origin = new Point(area.X + blocks[i].X, area.Y + blocks[i].Y);
+            lines.AddRange(GroupLines(results[i].Where(w => w.Confidence >= _options.MinConfidence)
+                .Select(w => new OcrWord(w.Text, w.Bounds.Offset(origin.X, origin.Y), w.Confidence))));
+        }
+        lines.Sort(static (a, b) => a.Bounds.Y != b.Bounds.Y ? a.Bounds.Y.CompareTo(b.Bounds.Y) : a.Bounds.X.CompareTo(b.Bounds.X));
+        return new OcrResult(area, lines, _time.GetElapsedTime(start), toRead.Count, blocks.Count - toRead.Count);
+    }
+
+    private static unsafe ReadOnlySpan<byte> GraySpan(Mat gray) => new((void*)gray.Data, checked((int)gray.Step() * gray.Height));
+
+    private static (ulong, int, int) Key(Mat gray, Rect block)
+    {
+        var hash = new XxHash64();
+        var all = GraySpan(gray);
+        var stride = (int)gray.Step();
+        for (var y = block.Y; y < block.Bottom; y++)
+        {
+            hash.Append(all.Slice(y * stride + block.X, block.Width));
+        }
+        return (hash.GetCurrentHashAsUInt64(), block.Width, block.Height);
+    }
+
+    /// <summary>Reads one block; word bounds are relative to the block.</summary>
+    private BlockWord[] ReadBlock(Mat gray, Rect block)
+    {
+        using var crop = new Mat(gray, new OpenCvSharp.Rect(block.X, block.Y, block.Width, block.Height));
+        using var prepared = new Mat();
+        // Tesseract is trained on dark text on light paper.
+        if (Cv2.Mean(crop).Val0 < 128)
+        {
+            Cv2.BitwiseNot(crop, prepared);
+        }
+        else
+        {
+            crop.CopyTo(prepared);
+        }
+        // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp.
+        var scale = block.Height < 80 ? 2 : 1;
+        using var scaled = new Mat();
+        if (scale > 1)
+        {
+            Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(block.Width * scale, block.Height * scale), 0, 0, InterpolationFlags.Cubic);
+        }
+        else
+        {
+            prepared.CopyTo(scaled);
+        }
+        // Glyphs touch the block's edges: pad with the background (the lightest value), never by repeating edge pixels.
+        Cv2.MinMaxLoc(scaled, out _, out double background);
+        using var padded = new Mat();
+        Cv2.CopyMakeBorder(scaled, padded, Border, Border, Border, Border, BorderTypes.Constant, new Scalar(background));
+
+        var mode = block.Height <= LineHeightLimit ? SingleLineMode : SparseTextMode;
+        var pool = _engines.GetOrAdd(mode, static _ => []);
+        if (!pool.TryTake(out var engine))
+        {
+            // An empty whitelist lets Tesseract read every character it knows (OpenCV's default is letters and digits only).
+            engine = OCRTesseract.Create(_dataPath, _options.Language, "", 1, mode);
+        }
+        try
+        {
+            engine.Run(padded, out _, out var boxes, out var texts, out var confidences, ComponentLevels.Word);
+            var words = new List<BlockWord>(texts.Length);
+            for (var i = 0; i < texts.Length; i++)
+            {
+                var text = texts[i]?.Trim() ?? "";
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                var box = boxes[i];
+                var left = Math.Clamp((box.X - Border) / scale, 0, block.Width - 1);
+                var top = Math.Clamp((box.Y - Border) / scale, 0, block.Height - 1);
+                var right = Math.Clamp((box.X + box.Width - Border + scale - 1) / scale, left + 1, block.Width);
+                var bottom = Math.Clamp((box.Y + box.Height - Border + scale - 1) / scale, top + 1, block.Height);
+                words.Add(new BlockWord(text, Rect.FromEdges(left, top, right, bottom), confidences[i] / 100.0));
+            }
+            return [.. words];
+        }
+        finally
+        {
+            pool.Add(engine);
+        }
+    }
+
+    /// <summary>Groups words into lines: overlapping vertically by half a word, ordered left to right.</summary>
+    private static List<OcrLine> GroupLines(IEnumerable<OcrWord> words)
+    {
+        var lines = new List<List<OcrWord>>();
+        foreach (var word in words.OrderBy(w => w.Bounds.Y + w.Bounds.Height / 2))
+        {
+            var line = lines.FirstOrDefault(l =>
+            {
+                var last = l[^1].Bounds;
+                var overlap = Math.Min(last.Bottom, word.Bounds.Bottom) - Math.Max(last.Y, word.Bounds.Y);
+                return overlap * 2 >= Math.Min(last.Height, word.Bounds.Height);
+            });
+            if (line is null)
+            {
+                lines.Add([word]);
+            }
+            else
+            {
+                line.Add(word);
+            }
+        }
+        return lines.Select(l => new OcrLine([.. l.OrderBy(w => w.Bounds.X)])).ToList();
+    }
+
+    private static string FindDataPath(OcrOptions options)
+    {
+        var language = options.Language.Split('+')[0];
+        var candidates = options.DataPath is { } given
+            ? [given]
+            : Directory.Exists("/usr/share/tesseract-ocr")
+                ? Directory.GetDirectories("/usr/share/tesseract-ocr").Select(d => Path.Combine(d, "tessdata")).OrderDescending().ToArray()
+                : [];
+        foreach (var candidate in candidates)
+        {
+            if (File.Exists(Path.Combine(candidate, language + ".traineddata")))
+            {
+                return candidate.EndsWith('/') ? candidate : candidate + "/";
+            }
+        }
+        throw new DispatchException(
+            $"No Tesseract data for language '{language}' in {(candidates.Length == 0 ? "/usr/share/tesseract-ocr/*/tessdata" : string.Join(", ", candidates))}; install tesseract-ocr-{language} (./dispatch does this).");
+    }
+
+    /// <summary>Disposes every Tesseract instance.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        foreach (var pool in _engines.Values)
+        {
+            while (pool.TryTake(out var engine))
+            {
+                engine.Dispose();
+            }
+        }
+    }
+
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct BlockWord(string Text, Rect Bounds, double Confidence);
+}
