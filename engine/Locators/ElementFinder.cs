@@ -1,0 +1,323 @@
+using System.Diagnostics.CodeAnalysis;
+using Dispatch.Engine.Accessibility;
+using Dispatch.Engine.Capture;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Vision;
+using Dispatch.Engine.Windowing;
+
+namespace Dispatch.Engine.Locators;
+
+/// <summary>
+/// Finds elements by <see cref="Locator"/> over every channel the query calls for — accessibility tree, OCR,
+/// image templates, points — and says for each match which channel found it and how well. A miss lists the
+/// nearest candidates of each channel. Nothing falls back silently from one channel to another.
+/// </summary>
+public sealed class ElementFinder
+{
+    /// <summary>OCR text at least this similar to the wanted text counts as a match (OCR misreads letters).</summary>
+    public const double OcrThreshold = 0.8;
+
+    private const int NearMissesPerChannel = 3;
+
+    private readonly Desktop _desktop;
+    private readonly OcrEngine _ocr;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a finder over <paramref name="desktop"/>, reading text with <paramref name="ocr"/>.</summary>
+    public ElementFinder(Desktop desktop, OcrEngine ocr, TimeProvider? time = null)
+    {
+        _desktop = desktop ?? throw new ArgumentNullException(nameof(desktop));
+        _ocr = ocr ?? throw new ArgumentNullException(nameof(ocr));
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Image matches must score at least this (0–1).</summary>
+    public double ImageThreshold { get; set; } = 0.9;
+
+    /// <summary>Parses and runs <paramref name="query"/>.</summary>
+    /// <exception cref="LocatorSyntaxException">The query is malformed.</exception>
+    public FindResult FindAll(string query) => FindAll(LocatorParser.Parse(query));
+
+    /// <summary>Runs <paramref name="locator"/> once, now.</summary>
+    public FindResult FindAll(Locator locator)
+    {
+        ArgumentNullException.ThrowIfNull(locator);
+        var start = _time.GetTimestamp();
+        var matches = new List<ElementMatch>();
+        var misses = new List<NearMiss>();
+        var channels = new List<MatchChannel>();
+        var region = _desktop.Screen.Bounds;
+        WindowInfo? window = null;
+        if (locator.Window is { } title)
+        {
+            var windows = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
+            // The topmost window whose title fits: the list is in stacking order, bottom first.
+            window = windows.LastOrDefault(w => w.Title.Contains(title, StringComparison.OrdinalIgnoreCase));
+            if (window is null)
+            {
+                misses.AddRange(windows.Select(w => new NearMiss(MatchChannel.Accessibility, $"window \"{w.Title}\"", TextSimilarity.Ratio(title, w.Title), w.Bounds))
+                    .OrderByDescending(m => m.Score).Take(NearMissesPerChannel));
+                return new FindResult(locator, [], misses, channels, _time.GetElapsedTime(start));
+            }
+            region = window.Bounds.Intersect(_desktop.Screen.Bounds);
+        }
+
+        if (locator.Point is { } point)
+        {
+            channels.Add(MatchChannel.Point);
+            if (region.Contains(point))
+            {
+                matches.Add(new ElementMatch(MatchChannel.Point, new Rect(point.X, point.Y, 1, 1), 1, $"point {point}"));
+            }
+            else
+            {
+                misses.Add(new NearMiss(MatchChannel.Point, $"point {point} is outside {region}", 0, null));
+            }
+        }
+        if (locator.UsesAccessibility)
+        {
+            channels.Add(MatchChannel.Accessibility);
+            SearchAccessibility(locator, window, region, matches, misses);
+        }
+        Frame? frame = null;
+        try
+        {
+            if (locator.ImagePath is not null || locator.Text is not null)
+            {
+                frame = _desktop.Screen.Capture(region);
+            }
+            if (locator.ImagePath is { } path)
+            {
+                channels.Add(MatchChannel.Image);
+                SearchImage(path, frame!, matches, misses);
+            }
+            if (locator.Text is { } text)
+            {
+                channels.Add(MatchChannel.Ocr);
+                SearchOcr(text, frame!, matches, misses);
+            }
+        }
+        finally
+        {
+            frame?.Dispose();
+        }
+
+        var ordered = Deduplicate(matches).OrderByDescending(m => m.Score).ThenBy(m => m.Bounds.Y).ThenBy(m => m.Bounds.X).ToList();
+        if (locator.Near is { } near && ordered.Count > 0)
+        {
+            var anchor = FindAll(near with { Window = near.Window ?? locator.Window });
+            if (!anchor.Found)
+            {
+                misses.AddRange(anchor.NearMisses.Select(m => m with { Description = "anchor " + m.Description }));
+                return new FindResult(locator, [], misses, channels, _time.GetElapsedTime(start));
+            }
+            var centre = anchor.Matches[0].Bounds.Center;
+            ordered = [.. ordered.Where(m => !m.Bounds.Contains(anchor.Matches[0].Bounds) && m.Bounds != anchor.Matches[0].Bounds)
+                .OrderBy(m => Distance(m.Bounds.Center, centre))];
+        }
+        if (locator.Index is { } index)
+        {
+            if (index > ordered.Count)
+            {
+                misses.AddRange(ordered.Select(m => new NearMiss(m.Channel, $"{m.Description} (match #{ordered.IndexOf(m) + 1} of {ordered.Count})", m.Score, m.Bounds)));
+                ordered = [];
+            }
+            else
+            {
+                ordered = [ordered[index - 1]];
+            }
+        }
+        return new FindResult(locator, [.. ordered.Select(m => m with { FoundBy = locator })], ordered.Count > 0 ? [] : misses, channels, _time.GetElapsedTime(start));
+    }
+
+    /// <summary>The best match of <paramref name="query"/>.</summary>
+    /// <exception cref="ElementNotFoundException">Nothing matched; the message lists the near misses.</exception>
+    public ElementMatch Find(string query)
+    {
+        var result = FindAll(query);
+        return result.Found ? result.Matches[0] : throw new ElementNotFoundException(result);
+    }
+
+    /// <summary>True when <paramref name="query"/> matches something now.</summary>
+    public bool Exists(string query) => FindAll(query).Found;
+
+    /// <summary>Tries <paramref name="query"/> now; false when nothing matched.</summary>
+    public bool TryFind(string query, [NotNullWhen(true)] out ElementMatch? match)
+    {
+        var result = FindAll(query);
+        match = result.Found ? result.Matches[0] : null;
+        return match is not null;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="query"/> matches, searching again whenever the screen changes (not on a timer).
+    /// </summary>
+    /// <exception cref="ElementNotFoundException">Nothing matched within <paramref name="timeout"/>; lists the last near misses.</exception>
+    public async Task<ElementMatch> WaitAsync(string query, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var locator = LocatorParser.Parse(query);
+        var start = _time.GetTimestamp();
+        while (true)
+        {
+            var baseline = _desktop.Screen.Capture();
+            try
+            {
+                var result = FindAll(locator);
+                if (result.Found)
+                {
+                    return result.Matches[0];
+                }
+                var remaining = timeout - _time.GetElapsedTime(start);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw new ElementNotFoundException(result);
+                }
+                await _desktop.Watcher.WaitForChangeAsync(null, remaining, baseline, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                baseline.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Waits until <paramref name="query"/> matches nothing; false when it still matched at <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitVanishAsync(string query, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var locator = LocatorParser.Parse(query);
+        var start = _time.GetTimestamp();
+        while (true)
+        {
+            using var baseline = _desktop.Screen.Capture();
+            if (!FindAll(locator).Found)
+            {
+                return true;
+            }
+            var remaining = timeout - _time.GetElapsedTime(start);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return false;
+            }
+            await _desktop.Watcher.WaitForChangeAsync(null, remaining, baseline, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void SearchAccessibility(Locator locator, WindowInfo? window, Rect region, List<ElementMatch> matches, List<NearMiss> misses)
+    {
+        var tree = window is not null
+            ? _desktop.Accessibility.Snapshot(UiScope.Process(window.ProcessId ?? -1))
+            : _desktop.Accessibility.Snapshot(UiScope.Desktop);
+        var near = new List<NearMiss>();
+        foreach (var node in tree.Nodes)
+        {
+            if (node.Bounds is not { } bounds || !bounds.IntersectsWith(region) || !node.IsShowing)
+            {
+                continue;
+            }
+            var roleOk = locator.Role is null || string.Equals(node.Role, locator.Role, StringComparison.OrdinalIgnoreCase);
+            var statesOk = (node.States & locator.States) == locator.States;
+            var labels = Labels(node);
+            var nameScore = locator.Name is { } name ? labels.DefaultIfEmpty("").Max(l => TextSimilarity.Score(name, l)) : 1;
+            var textScore = locator.Text is { } text && !IsContainer(node) ? labels.DefaultIfEmpty("").Max(l => TextSimilarity.Score(text, l)) : locator.Text is null ? 1 : 0;
+            var descriptionScore = locator.Description is { } description ? TextSimilarity.Score(description, node.Description) : 1;
+            var score = Math.Min(Math.Min(nameScore, textScore), descriptionScore);
+            var label = $"{node.Role} \"{(labels.Count > 0 ? labels[0] : "")}\"";
+            if (roleOk && statesOk && score >= 1)
+            {
+                matches.Add(new ElementMatch(MatchChannel.Accessibility, bounds, 1, label, node));
+            }
+            else if ((locator.Role is null || roleOk) && score > 0.3)
+            {
+                near.Add(new NearMiss(MatchChannel.Accessibility, label + (roleOk ? "" : " (other role)") + (statesOk ? "" : " (lacks a state)"),
+                    roleOk && statesOk ? score : score * 0.8, bounds));
+            }
+        }
+        misses.AddRange(near.OrderByDescending(m => m.Score).Take(NearMissesPerChannel));
+    }
+
+    /// <summary>What a person reads on an element: its name, its text, and its labels' texts (GTK 4 names a button "7 7").</summary>
+    private static List<string> Labels(UiNode node)
+    {
+        var labels = new List<string>();
+        void Add(string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !labels.Contains(value))
+            {
+                labels.Add(value);
+            }
+        }
+        Add(node.Name);
+        var halves = node.Name.Split(' ');
+        var half = halves.Length / 2;
+        if (halves.Length % 2 == 0 && halves.Length > 0 && halves.AsSpan(0, half).SequenceEqual(halves.AsSpan(half)))
+        {
+            Add(string.Join(' ', halves, 0, half));
+        }
+        Add(node.Text);
+        foreach (var child in node.Children.Where(c => c.Role == "label"))
+        {
+            Add(child.Text ?? child.Name);
+        }
+        return labels;
+    }
+
+    private static bool IsContainer(UiNode node) => node.Role is "frame" or "panel" or "filler" or "application" or "scroll pane" or "window";
+
+    private void SearchImage(string path, Frame frame, List<ElementMatch> matches, List<NearMiss> misses)
+    {
+        using var template = TemplateMatcher.LoadTemplate(path);
+        var found = TemplateMatcher.Find(frame, template, new TemplateOptions { Threshold = ImageThreshold });
+        var name = Path.GetFileName(path);
+        matches.AddRange(found.Select(m => new ElementMatch(MatchChannel.Image, m.Bounds, m.Score, $"image {name}")));
+        if (found.Count == 0 && TemplateMatcher.Best(frame, template) is { } best)
+        {
+            misses.Add(new NearMiss(MatchChannel.Image, $"image {name}", Math.Max(0, best.Score), best.Bounds));
+        }
+    }
+
+    private void SearchOcr(TextCondition text, Frame frame, List<ElementMatch> matches, List<NearMiss> misses)
+    {
+        var result = _ocr.Recognize(frame);
+        var wanted = TextSimilarity.Normalise(text.Value).Split(' ').Length;
+        var candidates = new List<(string Text, Rect Bounds, double Score)>();
+        foreach (var line in result.Lines)
+        {
+            var words = line.Words;
+            for (var i = 0; i + wanted <= words.Count; i++)
+            {
+                var span = words.Skip(i).Take(wanted).ToList();
+                var spanText = string.Join(' ', span.Select(w => w.Text));
+                var bounds = span.Aggregate(default(Rect), static (acc, w) => acc.Union(w.Bounds));
+                candidates.Add((spanText, bounds, TextSimilarity.Score(text, spanText)));
+            }
+            if (text.Contains)
+            {
+                candidates.Add((line.Text, line.Bounds, TextSimilarity.Score(text, line.Text)));
+            }
+        }
+        foreach (var candidate in candidates.Where(c => c.Score >= OcrThreshold))
+        {
+            matches.Add(new ElementMatch(MatchChannel.Ocr, candidate.Bounds, candidate.Score, $"OCR \"{candidate.Text}\""));
+        }
+        misses.AddRange(candidates.Where(c => c.Score < OcrThreshold).OrderByDescending(c => c.Score).Take(NearMissesPerChannel)
+            .Select(c => new NearMiss(MatchChannel.Ocr, $"OCR \"{c.Text}\"", c.Score, c.Bounds)));
+    }
+
+    /// <summary>
+    /// One match per element: a label inside an operable accessible that also matched is dropped, and so is an OCR
+    /// reading of text the accessibility tree already matched.
+    /// </summary>
+    private static List<ElementMatch> Deduplicate(List<ElementMatch> matches)
+    {
+        var accessible = matches.Where(m => m.Channel == MatchChannel.Accessibility).ToList();
+        return matches.Where(m =>
+            m.Channel switch
+            {
+                MatchChannel.Accessibility => !(m.Node!.Actions.Count == 0 && accessible.Any(o => o != m && o.Node!.Actions.Count > 0 && o.Bounds.Contains(m.Bounds))),
+                MatchChannel.Ocr => !accessible.Any(a => a.Bounds.Inflate(2).Contains(m.Bounds)),
+                _ => true,
+            }).ToList();
+    }
+
+    private static double Distance(Point a, Point b) => Math.Sqrt(Math.Pow(a.X - b.X, 2) + Math.Pow(a.Y - b.Y, 2));
+}

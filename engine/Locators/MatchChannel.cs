@@ -1,0 +1,17 @@
+namespace Dispatch.Engine.Locators;
+
+/// <summary>How an element was found.</summary>
+public enum MatchChannel
+{
+    /// <summary>The accessibility tree.</summary>
+    Accessibility,
+
+    /// <summary>Text read from the pixels (OCR).</summary>
+    Ocr,
+
+    /// <summary>An image template matched on the pixels.</summary>
+    Image,
+
+    /// <summary>A fixed point given by the query.</summary>
+    Point,
+}
