@@ -7,4 +7,5 @@ namespace Dispatch.Agent.Cli;
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(DesktopSession.Record))]
 [JsonSerializable(typeof(IReadOnlyList<WindowInfo>))]
+[JsonSerializable(typeof(Dispatch.Engine.Accessibility.UiTree))]
 internal sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -16,6 +16,9 @@ internal static class CliApp
         root.Subcommands.Add(InputCommands.Type());
         root.Subcommands.Add(InputCommands.Key());
         root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(PerceptionCommands.Inspect());
+        root.Subcommands.Add(PerceptionCommands.Find());
+        root.Subcommands.Add(PerceptionCommands.Ocr());
         return root;
     }
 }

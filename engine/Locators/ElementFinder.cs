@@ -204,9 +204,19 @@ public sealed class ElementFinder
 
     private void SearchAccessibility(Locator locator, WindowInfo? window, Rect region, List<ElementMatch> matches, List<NearMiss> misses)
     {
-        var tree = window is not null
-            ? _desktop.Accessibility.Snapshot(UiScope.Process(window.ProcessId ?? -1))
-            : _desktop.Accessibility.Snapshot(UiScope.Desktop);
+        UiTree tree;
+        try
+        {
+            tree = window is not null
+                ? _desktop.Accessibility.Snapshot(window.ProcessId is { } pid ? UiScope.Process(pid) : UiScope.Window(window.Title))
+                : _desktop.Accessibility.Snapshot(UiScope.Desktop);
+        }
+        catch (AccessibilityException inaccessible) when (!NeedsAccessibility(locator))
+        {
+            // text= also reads the pixels; say in the result why this channel had nothing, and let OCR answer.
+            misses.Add(new NearMiss(MatchChannel.Accessibility, $"nothing accessible: {inaccessible.Message}", 0, null));
+            return;
+        }
         var near = new List<NearMiss>();
         foreach (var node in tree.Nodes)
         {
@@ -234,6 +244,9 @@ public sealed class ElementFinder
         }
         misses.AddRange(near.OrderByDescending(m => m.Score).Take(NearMissesPerChannel));
     }
+
+    private static bool NeedsAccessibility(Locator locator) =>
+        locator.Role is not null || locator.Name is not null || locator.Description is not null || locator.States != UiStates.None;
 
     /// <summary>What a person reads on an element: its name, its text, and its labels' texts (GTK 4 names a button "7 7").</summary>
     private static List<string> Labels(UiNode node)

@@ -19,11 +19,19 @@ namespace Dispatch.Engine.Vision;
 /// </summary>
 public sealed class OcrEngine : IDisposable
 {
-    // Single text lines read best as one line (page segmentation mode 7); larger blocks as sparse text (11).
+    // Single text lines read best as one line (page segmentation mode 7), a short label as one word (8);
+    // larger blocks as sparse text (11).
     private const int SingleLineMode = 7;
+    private const int SingleWordMode = 8;
     private const int SparseTextMode = 11;
     private const int LineHeightLimit = 48;
     private const int Border = 8;
+    private const int Context = 3;
+
+    // Ink runs longer than these are rules, not glyph strokes: screen glyphs are rarely taller than 20 pixels,
+    // and words have gaps, while a button's side is ~20–30 pixels and its top runs its whole width.
+    private const int HorizontalRule = 30;
+    private const int VerticalRule = 20;
 
     private readonly OcrOptions _options;
     private readonly string _dataPath;
@@ -66,6 +74,7 @@ public sealed class OcrEngine : IDisposable
         using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];
         using var gray = new Mat();
         Cv2.CvtColor(view, gray, ColorConversionCodes.BGRA2GRAY);
+        RemoveRules(gray);
         var stride = (int)gray.Step();
         var blocks = TextBlocks.Find(GraySpan(gray), gray.Width, gray.Height, stride)
             .Where(b => b.Height >= 6 && b.Width >= 4)
@@ -111,6 +120,38 @@ public sealed class OcrEngine : IDisposable
         return new OcrResult(area, lines, _time.GetElapsedTime(start), toRead.Count, blocks.Count - toRead.Count);
     }
 
+    /// <summary>
+    /// Erases long straight lines (button borders, table rules, frames) in place: to Tesseract a border next to a
+    /// glyph is part of it ("[3" for a boxed 3), and borders join separate labels into one block. Lines are ink runs
+    /// longer than any glyph stroke; they are replaced by the median of their neighbourhood, i.e. the background.
+    /// </summary>
+    private static void RemoveRules(Mat gray)
+    {
+        using var darkInk = new Mat();
+        using var lightInk = new Mat();
+        Cv2.AdaptiveThreshold(gray, darkInk, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.BinaryInv, 15, 10);
+        Cv2.AdaptiveThreshold(gray, lightInk, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, 15, -10);
+        // Ink is what differs from the dominant background: dark strokes on a light screen, light on a dark one.
+        var ink = Cv2.Mean(gray).Val0 >= 128 ? darkInk : lightInk;
+        using var horizontal = new Mat();
+        using var vertical = new Mat();
+        using var horizontalKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new OpenCvSharp.Size(HorizontalRule, 1));
+        using var verticalKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new OpenCvSharp.Size(1, VerticalRule));
+        Cv2.MorphologyEx(ink, horizontal, MorphTypes.Open, horizontalKernel);
+        Cv2.MorphologyEx(ink, vertical, MorphTypes.Open, verticalKernel);
+        using var rules = new Mat();
+        Cv2.BitwiseOr(horizontal, vertical, rules);
+        if (Cv2.CountNonZero(rules) == 0)
+        {
+            return;
+        }
+        using var grow = Cv2.GetStructuringElement(MorphShapes.Rect, new OpenCvSharp.Size(3, 3));
+        Cv2.Dilate(rules, rules, grow);
+        using var background = new Mat();
+        Cv2.MedianBlur(gray, background, 7);
+        background.CopyTo(gray, rules);
+    }
+
     private static unsafe ReadOnlySpan<byte> GraySpan(Mat gray) => new((void*)gray.Data, checked((int)gray.Step() * gray.Height));
 
     private static (ulong, int, int) Key(Mat gray, Rect block)
@@ -128,7 +169,12 @@ public sealed class OcrEngine : IDisposable
     /// <summary>Reads one block; word bounds are relative to the block.</summary>
     private BlockWord[] ReadBlock(Mat gray, Rect block)
     {
-        using var crop = new Mat(gray, new OpenCvSharp.Rect(block.X, block.Y, block.Width, block.Height));
+        var mode = block.Height > LineHeightLimit ? SparseTextMode : block.Width <= 4 * block.Height ? SingleWordMode : SingleLineMode;
+        // A lone label keeps a few pixels of its surroundings: Tesseract misreads a short word cut flush at the edge.
+        var margin = mode == SingleWordMode ? Context : 0;
+        var context = Rect.FromEdges(Math.Max(0, block.X - margin), Math.Max(0, block.Y - margin),
+            Math.Min(gray.Width, block.Right + margin), Math.Min(gray.Height, block.Bottom + margin));
+        using var crop = new Mat(gray, new OpenCvSharp.Rect(context.X, context.Y, context.Width, context.Height));
         using var prepared = new Mat();
         // Tesseract is trained on dark text on light paper.
         if (Cv2.Mean(crop).Val0 < 128)
@@ -139,12 +185,13 @@ public sealed class OcrEngine : IDisposable
         {
             crop.CopyTo(prepared);
         }
-        // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp.
-        var scale = block.Height < 80 ? 2 : 1;
+        // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 for lines, ×3 for a
+        // lone short label (measured on xterm's and xcalc's bitmap fonts and GTK's anti-aliased ones).
+        var scale = block.Height >= 80 ? 1 : mode == SingleWordMode ? 3 : 2;
         using var scaled = new Mat();
         if (scale > 1)
         {
-            Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(block.Width * scale, block.Height * scale), 0, 0, InterpolationFlags.Cubic);
+            Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(context.Width * scale, context.Height * scale), 0, 0, InterpolationFlags.Cubic);
         }
         else
         {
@@ -155,7 +202,6 @@ public sealed class OcrEngine : IDisposable
         using var padded = new Mat();
         Cv2.CopyMakeBorder(scaled, padded, Border, Border, Border, Border, BorderTypes.Constant, new Scalar(background));
 
-        var mode = block.Height <= LineHeightLimit ? SingleLineMode : SparseTextMode;
         var pool = _engines.GetOrAdd(mode, static _ => []);
         if (!pool.TryTake(out var engine))
         {
@@ -174,10 +220,13 @@ public sealed class OcrEngine : IDisposable
                     continue;
                 }
                 var box = boxes[i];
-                var left = Math.Clamp((box.X - Border) / scale, 0, block.Width - 1);
-                var top = Math.Clamp((box.Y - Border) / scale, 0, block.Height - 1);
-                var right = Math.Clamp((box.X + box.Width - Border + scale - 1) / scale, left + 1, block.Width);
-                var bottom = Math.Clamp((box.Y + box.Height - Border + scale - 1) / scale, top + 1, block.Height);
+                // Back from the padded, scaled image to the block's own coordinates.
+                var dx = context.X - block.X;
+                var dy = context.Y - block.Y;
+                var left = Math.Clamp((box.X - Border) / scale + dx, 0, block.Width - 1);
+                var top = Math.Clamp((box.Y - Border) / scale + dy, 0, block.Height - 1);
+                var right = Math.Clamp((box.X + box.Width - Border + scale - 1) / scale + dx, left + 1, block.Width);
+                var bottom = Math.Clamp((box.Y + box.Height - Border + scale - 1) / scale + dy, top + 1, block.Height);
                 words.Add(new BlockWord(text, Rect.FromEdges(left, top, right, bottom), confidences[i] / 100.0));
             }
             return [.. words];
