@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Engine.Accessibility;
+using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Locators;
 using Dispatch.Engine.Vision;
@@ -87,14 +88,18 @@ internal static class PerceptionCommands
     {
         var region = new Option<string?>("--region") { Description = "Only this area, as x,y,width,height." };
         var words = new Option<bool>("--words") { Description = "Print every word with its box and confidence." };
-        var command = new Command("ocr", "Read the text on the screen (or a region) with its positions.") { region, words };
+        var image = new Option<string?>("--image") { Description = "Read this image file instead of the screen." };
+        var command = new Command("ocr", "Read the text on the screen (or a region, or an image file) with its positions.") { region, words, image };
         command.SetAction((parse, _) => CommonOptions.GuardAsync(() =>
         {
             var area = parse.GetValue(region) is { } r ? Rect.Parse(r) : (Rect?)null;
-            using var desktop = CommonOptions.OpenDesktop(parse);
             using var ocr = new OcrEngine();
-            using var frame = area is { } a ? desktop.Screen.Capture(a) : desktop.Screen.Capture();
-            var result = ocr.Recognize(frame);
+            using var frame = parse.GetValue(image) is { } file ? FrameEncoder.Decode(File.ReadAllBytes(file)) : CaptureFrom(parse, area);
+            if (area is { } a && !frame.Bounds.Contains(a))
+            {
+                throw new ArgumentOutOfRangeException(nameof(region), a, $"The region {a} is not inside the image {frame.Bounds}.");
+            }
+            var result = ocr.Recognize(frame, area);
             foreach (var line in result.Lines)
             {
                 Console.WriteLine(parse.GetValue(words) ? string.Join("  ", line.Words) : $"{line.Bounds}: {line.Text}");
@@ -103,6 +108,12 @@ internal static class PerceptionCommands
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    private static Engine.Capture.Frame CaptureFrom(ParseResult parse, Rect? area)
+    {
+        using var desktop = CommonOptions.OpenDesktop(parse);
+        return area is { } a ? desktop.Screen.Capture(a).Clone() : desktop.Screen.Capture().Clone();
     }
 
     private static void WriteAnnotated(Engine.Desktop desktop, FindResult result, string path)

@@ -49,6 +49,22 @@ public static class FrameEncoder
         return new EncodedImage(bytes, format, mapping);
     }
 
+    /// <summary>Decodes an image file (PNG, JPEG, WebP…) into a frame that owns its pixels, placed at <paramref name="origin"/> on the screen.</summary>
+    /// <exception cref="DispatchException">The bytes are not an image OpenCV can read.</exception>
+    public static Frame Decode(byte[] bytes, Geometry.Point origin = default)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var decoded = Cv2.ImDecode(bytes, ImreadModes.Color);
+        if (decoded.Empty())
+        {
+            throw new DispatchException($"The {bytes.Length} bytes are not an image OpenCV can read; expected PNG, JPEG or WebP.");
+        }
+        var frame = Frame.Create(new Rect(origin.X, origin.Y, decoded.Width, decoded.Height));
+        using var target = frame.AsMat();
+        Cv2.CvtColor(decoded, target, ColorConversionCodes.BGR2BGRA);
+        return frame;
+    }
+
     /// <summary>The format for a file name's extension (.png, .jpg/.jpeg, .webp).</summary>
     /// <exception cref="ArgumentException">The extension is none of those.</exception>
     public static ImageFormat FormatOf(string path)

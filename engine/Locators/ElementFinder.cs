@@ -82,7 +82,7 @@ public sealed class ElementFinder
         Frame? frame = null;
         try
         {
-            if (locator.ImagePath is not null || locator.Text is not null)
+            if (locator.ImagePath is not null || locator.UsesOcr)
             {
                 frame = _desktop.Screen.Capture(region);
             }
@@ -91,7 +91,7 @@ public sealed class ElementFinder
                 channels.Add(MatchChannel.Image);
                 SearchImage(path, frame!, matches, misses);
             }
-            if (locator.Text is { } text)
+            if (locator.UsesOcr && locator.Text is { } text)
             {
                 channels.Add(MatchChannel.Ocr);
                 SearchOcr(text, frame!, matches, misses);

@@ -41,11 +41,16 @@ public sealed record Locator
     /// <summary>Which match to take, 1-based, in result order; null takes the best.</summary>
     public int? Index { get; init; }
 
+    /// <summary>Search only this channel (<c>via=ocr</c>, <c>via=accessibility</c>); null searches every channel the clauses call for.</summary>
+    public MatchChannel? Via { get; init; }
+
     /// <summary>True when the accessibility tree must be asked.</summary>
-    public bool UsesAccessibility => Role is not null || Name is not null || Description is not null || States != UiStates.None || Text is not null;
+    public bool UsesAccessibility =>
+        Via is null or MatchChannel.Accessibility
+        && (Role is not null || Name is not null || Description is not null || States != UiStates.None || Text is not null);
 
     /// <summary>True when the screen's text must be read.</summary>
-    public bool UsesOcr => Text is not null && Role is null && Name is null && Description is null && States == UiStates.None;
+    public bool UsesOcr => Via is null or MatchChannel.Ocr && Text is not null;
 
     /// <inheritdoc/>
     public override string ToString()
@@ -78,6 +83,10 @@ public sealed record Locator
         if (Point is { } point)
         {
             parts.Add($"point={point}");
+        }
+        if (Via is { } via)
+        {
+            parts.Add($"via={via.ToString().ToLowerInvariant()}");
         }
         var text = new StringBuilder(string.Join(' ', parts));
         if (Window is not null)

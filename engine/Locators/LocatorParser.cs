@@ -8,7 +8,7 @@ namespace Dispatch.Engine.Locators;
 /// Parses the locator language:
 /// <code>
 /// locator := clause+ ( "in" "window" value | "near" clause+ )* ( "#" number )?
-/// clause  := key ( "=" | "~=" ) value          key: role name text description state image point
+/// clause  := key ( "=" | "~=" ) value          key: role name text description state image point via
 /// value   := "double-quoted" | 'single-quoted' | bare-word
 /// </code>
 /// </summary>
@@ -133,8 +133,9 @@ public static class LocatorParser
             "state" => locator with { States = locator.States | ParseState(value, query, valueStart) },
             "image" => locator with { ImagePath = value },
             "point" => locator with { Point = ParsePoint(value, query, valueStart) },
+            "via" => locator with { Via = ParseChannel(value, query, valueStart) },
             _ => throw new LocatorSyntaxException(query, keyStart,
-                $"Unknown key '{key}'; expected role, name, text, description, state, image or point"),
+                $"Unknown key '{key}'; expected role, name, text, description, state, image, point or via"),
         };
     }
 
@@ -143,6 +144,14 @@ public static class LocatorParser
             && state != UiStates.None && Enum.IsDefined(state)
             ? state
             : throw new LocatorSyntaxException(query, position, $"Unknown state '{value}'; expected e.g. enabled, focused, checked, editable, selected, showing");
+
+    private static MatchChannel ParseChannel(string value, string query, int position) => value.ToLowerInvariant() switch
+    {
+        "ocr" => MatchChannel.Ocr,
+        "accessibility" or "a11y" => MatchChannel.Accessibility,
+        "image" => MatchChannel.Image,
+        _ => throw new LocatorSyntaxException(query, position, $"Unknown channel '{value}'; expected via=ocr, via=accessibility or via=image"),
+    };
 
     private static Point ParsePoint(string value, string query, int position)
     {

@@ -75,10 +75,7 @@ public sealed class OcrEngine : IDisposable
         using var gray = new Mat();
         Cv2.CvtColor(view, gray, ColorConversionCodes.BGRA2GRAY);
         RemoveRules(gray);
-        var stride = (int)gray.Step();
-        var blocks = TextBlocks.Find(GraySpan(gray), gray.Width, gray.Height, stride)
-            .Where(b => b.Height >= 6 && b.Width >= 4)
-            .ToList();
+        var blocks = TextBlocks.Find(gray);
 
         var results = new BlockWord[blocks.Count][];
         var keys = new (ulong, int, int)[blocks.Count];
@@ -109,13 +106,14 @@ public sealed class OcrEngine : IDisposable
             _cache[keys[i]] = results[i];
         }
 
-        var lines = new List<OcrLine>();
+        var words = new List<OcrWord>();
         for (var i = 0; i < blocks.Count; i++)
         {
             var origin = new Point(area.X + blocks[i].X, area.Y + blocks[i].Y);
-            lines.AddRange(GroupLines(results[i].Where(w => w.Confidence >= _options.MinConfidence)
-                .Select(w => new OcrWord(w.Text, w.Bounds.Offset(origin.X, origin.Y), w.Confidence))));
+            words.AddRange(results[i].Where(w => w.Confidence >= _options.MinConfidence)
+                .Select(w => new OcrWord(w.Text, w.Bounds.Offset(origin.X, origin.Y), w.Confidence)));
         }
+        var lines = GroupLines(words);
         lines.Sort(static (a, b) => a.Bounds.Y != b.Bounds.Y ? a.Bounds.Y.CompareTo(b.Bounds.Y) : a.Bounds.X.CompareTo(b.Bounds.X));
         return new OcrResult(area, lines, _time.GetElapsedTime(start), toRead.Count, blocks.Count - toRead.Count);
     }
@@ -131,25 +129,45 @@ public sealed class OcrEngine : IDisposable
         using var lightInk = new Mat();
         Cv2.AdaptiveThreshold(gray, darkInk, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.BinaryInv, 15, 10);
         Cv2.AdaptiveThreshold(gray, lightInk, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, 15, -10);
-        // Ink is what differs from the dominant background: dark strokes on a light screen, light on a dark one.
-        var ink = Cv2.Mean(gray).Val0 >= 128 ? darkInk : lightInk;
-        using var horizontal = new Mat();
-        using var vertical = new Mat();
-        using var horizontalKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new OpenCvSharp.Size(HorizontalRule, 1));
-        using var verticalKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new OpenCvSharp.Size(1, VerticalRule));
-        Cv2.MorphologyEx(ink, horizontal, MorphTypes.Open, horizontalKernel);
-        Cv2.MorphologyEx(ink, vertical, MorphTypes.Open, verticalKernel);
-        using var rules = new Mat();
-        Cv2.BitwiseOr(horizontal, vertical, rules);
+        // Ink is what differs from its surroundings' background: dark strokes where the neighbourhood is light, light
+        // strokes where it is dark. (Both everywhere would take the light gap beside dark text for a rule.)
+        using var neighbourhood = new Mat();
+        Cv2.Blur(gray, neighbourhood, new OpenCvSharp.Size(31, 31));
+        using var lightBackground = new Mat();
+        Cv2.Threshold(neighbourhood, lightBackground, 127, 255, ThresholdTypes.Binary);
+        using var darkBackground = new Mat();
+        Cv2.BitwiseNot(lightBackground, darkBackground);
+        using var ink = new Mat();
+        Cv2.BitwiseAnd(darkInk, lightBackground, darkInk);
+        Cv2.BitwiseAnd(lightInk, darkBackground, lightInk);
+        Cv2.BitwiseOr(darkInk, lightInk, ink);
+        // Only thin runs are rules; thick ones are bars and blocks of colour.
+        using var rules = new Mat(gray.Size(), MatType.CV_8UC1, Scalar.All(0));
+        AddThinRuns(ink, rules, new OpenCvSharp.Size(HorizontalRule, 1), new OpenCvSharp.Size(HorizontalRule, 4));
+        AddThinRuns(ink, rules, new OpenCvSharp.Size(1, VerticalRule), new OpenCvSharp.Size(4, VerticalRule));
         if (Cv2.CountNonZero(rules) == 0)
         {
             return;
         }
+        // One pixel more on every side takes the corners where rules meet and their anti-aliased edges.
         using var grow = Cv2.GetStructuringElement(MorphShapes.Rect, new OpenCvSharp.Size(3, 3));
         Cv2.Dilate(rules, rules, grow);
         using var background = new Mat();
         Cv2.MedianBlur(gray, background, 7);
         background.CopyTo(gray, rules);
+    }
+
+    /// <summary>Adds to <paramref name="rules"/> the ink runs at least <paramref name="line"/> long but thinner than <paramref name="thick"/>.</summary>
+    private static void AddThinRuns(Mat ink, Mat rules, OpenCvSharp.Size line, OpenCvSharp.Size thick)
+    {
+        using var lineKernel = Cv2.GetStructuringElement(MorphShapes.Rect, line);
+        using var thickKernel = Cv2.GetStructuringElement(MorphShapes.Rect, thick);
+        using var runs = new Mat();
+        using var bands = new Mat();
+        Cv2.MorphologyEx(ink, runs, MorphTypes.Open, lineKernel);
+        Cv2.MorphologyEx(ink, bands, MorphTypes.Open, thickKernel);
+        Cv2.Subtract(runs, bands, runs);
+        Cv2.BitwiseOr(rules, runs, rules);
     }
 
     private static unsafe ReadOnlySpan<byte> GraySpan(Mat gray) => new((void*)gray.Data, checked((int)gray.Step() * gray.Height));
@@ -237,17 +255,21 @@ public sealed class OcrEngine : IDisposable
         }
     }
 
-    /// <summary>Groups words into lines: overlapping vertically by half a word, ordered left to right.</summary>
+    /// <summary>
+    /// Groups words into lines across blocks: a word joins a line when it overlaps the line's last word vertically
+    /// by half and follows it within two line heights (farther apart, it is another column or widget).
+    /// </summary>
     private static List<OcrLine> GroupLines(IEnumerable<OcrWord> words)
     {
         var lines = new List<List<OcrWord>>();
-        foreach (var word in words.OrderBy(w => w.Bounds.Y + w.Bounds.Height / 2))
+        foreach (var word in words.OrderBy(w => w.Bounds.X))
         {
             var line = lines.FirstOrDefault(l =>
             {
                 var last = l[^1].Bounds;
                 var overlap = Math.Min(last.Bottom, word.Bounds.Bottom) - Math.Max(last.Y, word.Bounds.Y);
-                return overlap * 2 >= Math.Min(last.Height, word.Bounds.Height);
+                var gap = word.Bounds.X - last.Right;
+                return overlap * 2 >= Math.Min(last.Height, word.Bounds.Height) && gap <= 2 * Math.Max(last.Height, word.Bounds.Height);
             });
             if (line is null)
             {

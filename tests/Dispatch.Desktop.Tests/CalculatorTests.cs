@@ -16,7 +16,7 @@ public sealed class CalculatorTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        s_desktop = await TestDesktop.StartAsync();
+        s_desktop = await AccessibleDesktop.GetAsync();
         s_ocr = new OcrEngine();
         s_finder = new ElementFinder(s_desktop.Desktop, s_ocr);
         var app = await s_desktop.LaunchAsync(s_desktop.App("gnome-calculator"), w => w.ClassName.Contains("calculator", StringComparison.OrdinalIgnoreCase));
@@ -29,7 +29,7 @@ public sealed class CalculatorTests
     public static void Stop()
     {
         s_ocr?.Dispose();
-        s_desktop?.Dispose();
+        s_desktop?.CloseApps();
     }
 
     public TestContext TestContext { get; set; } = null!;

@@ -8,7 +8,7 @@ namespace Dispatch.Desktop.Tests;
 /// A private virtual desktop for one test class: Xvfb, buses, openbox, and the apps the tests launch, all
 /// stopped by process id on dispose. Files go to a temporary folder of its own, never elsewhere.
 /// </summary>
-internal sealed class TestDesktop : IDisposable
+public sealed class TestDesktop : IDisposable
 {
     private readonly List<Process> _apps = [];
 
@@ -73,6 +73,21 @@ internal sealed class TestDesktop : IDisposable
     }
 
     public string PathOf(string fileName) => Path.Combine(WorkDirectory, fileName);
+
+    /// <summary>Kills the apps launched so far (for a desktop shared between test classes).</summary>
+    public void CloseApps()
+    {
+        foreach (var app in _apps)
+        {
+            if (!app.HasExited)
+            {
+                app.Kill(entireProcessTree: true);
+                app.WaitForExit(5000);
+            }
+            app.Dispose();
+        }
+        _apps.Clear();
+    }
 
     public void Dispose()
     {

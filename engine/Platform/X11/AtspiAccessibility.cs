@@ -6,15 +6,15 @@ using Dispatch.Engine.Platform.X11.Native;
 namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
-/// AT-SPI2 through libatspi. libatspi keeps one connection per process, so calls are serialised on one lock,
-/// and the bus is chosen from the display's <c>AT_SPI_BUS</c> root property (set by at-spi-bus-launcher).
+/// AT-SPI2 through libatspi. libatspi keeps one connection per process, so calls are serialised on one lock, and
+/// the bus is chosen from the display's <c>AT_SPI_BUS</c> root property (set by at-spi-bus-launcher) on first use;
+/// one process reads one display's accessibility bus.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed unsafe partial class AtspiAccessibility : IAccessibility
 {
     private static readonly Lock s_lock = new();
     private static string? s_busAddress;
-    private static int s_users;
 
     private readonly TimeProvider _time;
     private readonly IWindowManagerLookup _windows;
@@ -42,13 +42,14 @@ internal sealed unsafe partial class AtspiAccessibility : IAccessibility
         }
         lock (s_lock)
         {
-            if (s_busAddress != address)
+            if (s_busAddress is not null && s_busAddress != address)
             {
-                if (s_busAddress is not null)
-                {
-                    // libatspi has one bus per process: move it to this display's (a test moves between private desktops).
-                    LibAtspi.atspi_exit();
-                }
+                // libatspi keeps one bus per process and does not recover from atspi_exit/atspi_init onto another.
+                throw new AccessibilityException(
+                    $"This process already reads the accessibility bus '{s_busAddress}'; libatspi serves one bus per process, so display '{displayName}' (bus '{address}') needs a process of its own.");
+            }
+            if (s_busAddress is null)
+            {
                 // libatspi reads the bus address from the native environment.
                 LibC.setenv("AT_SPI_BUS_ADDRESS", address, 1);
                 if (LibAtspi.atspi_init() > 1)
@@ -59,7 +60,6 @@ internal sealed unsafe partial class AtspiAccessibility : IAccessibility
                 LibAtspi.atspi_set_timeout(2000, 15000);
                 s_busAddress = address;
             }
-            s_users++;
         }
         return new AtspiAccessibility(time, windows);
     }
@@ -185,7 +185,6 @@ internal sealed unsafe partial class AtspiAccessibility : IAccessibility
                 return;
             }
             _disposed = true;
-            s_users--;
         }
     }
 

@@ -36,10 +36,15 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         lock (_lock)
         {
             _connection.ThrowIfLost();
-            var ids = SupportingWindowManager() != 0
-                ? _connection.GetCardinals(_connection.Root, "_NET_CLIENT_LIST_STACKING", LibX11.XA_WINDOW)
-                    ?? _connection.GetCardinals(_connection.Root, "_NET_CLIENT_LIST", LibX11.XA_WINDOW) ?? []
-                : RootChildren();
+            var ids = RootChildren();
+            if (SupportingWindowManager() != 0)
+            {
+                // Managed windows in stacking order, then any app window the manager never adopted (one mapped
+                // while the manager was still starting stays a bare child of the root, but is on screen all the same).
+                var managed = _connection.GetCardinals(_connection.Root, "_NET_CLIENT_LIST_STACKING", LibX11.XA_WINDOW)
+                    ?? _connection.GetCardinals(_connection.Root, "_NET_CLIENT_LIST", LibX11.XA_WINDOW) ?? [];
+                ids = [.. managed, .. ids.Where(id => !managed.Contains(id) && IsAppWindow(id))];
+            }
             var active = ActiveWindow();
             var windows = new List<WindowInfo>(ids.Length);
             foreach (var id in ids)
@@ -141,7 +146,9 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
     {
         ArgumentNullException.ThrowIfNull(program);
         program.Environment["DISPLAY"] = _connection.Name;
+        var output = ProcessOutputTail.Prepare(program);
         var process = Process.Start(program) ?? throw new WindowNotFoundException($"'{program.FileName}' did not start a process.");
+        output.Attach(process);
         var pid = process.Id;
         var matches = match ?? (w => w.ProcessId == pid && w.IsVisible);
         try
@@ -150,10 +157,16 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
             {
                 if (process.HasExited)
                 {
-                    throw new WindowNotFoundException($"'{program.FileName}' (pid {pid}) exited with status {process.ExitCode} before showing a window.");
+                    throw new WindowNotFoundException($"'{program.FileName}' (pid {pid}) exited with status {process.ExitCode} before showing a window. {output}");
                 }
             }, cancellationToken), cancellationToken).ConfigureAwait(false);
             return new LaunchedApp(process, window);
+        }
+        catch (WindowNotFoundException notShown) when (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw new WindowNotFoundException($"'{program.FileName}' (pid {pid}) showed no window. {notShown.Message} {output}");
         }
         catch
         {
@@ -166,11 +179,64 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         }
     }
 
-    /// <summary>Waits until a window manager has announced itself (EWMH <c>_NET_SUPPORTING_WM_CHECK</c>).</summary>
-    public Task WaitForWindowManagerAsync(TimeSpan timeout, Action? stillWaiting, CancellationToken cancellationToken) =>
-        Task.Run(() => WaitFor(
+    /// <summary>
+    /// Waits until a window manager has announced itself (EWMH <c>_NET_SUPPORTING_WM_CHECK</c>) and then until it
+    /// actually manages a window: a probe window is mapped and must appear in <c>_NET_CLIENT_LIST</c>. (A manager
+    /// announces itself before it handles map requests; an app started in between may never be shown.)
+    /// </summary>
+    public async Task WaitForWindowManagerAsync(TimeSpan timeout, Action? stillWaiting, CancellationToken cancellationToken)
+    {
+        await Task.Run(() => WaitFor(
             () => HasWindowManager ? this : null,
-            timeout, stillWaiting, () => "no window manager announced itself (_NET_SUPPORTING_WM_CHECK)", cancellationToken), cancellationToken);
+            timeout, stillWaiting, () => "no window manager announced itself (_NET_SUPPORTING_WM_CHECK)", cancellationToken), cancellationToken).ConfigureAwait(false);
+        nuint probe;
+        lock (_lock)
+        {
+            probe = LibX11.XCreateSimpleWindow(_connection.Handle, _connection.Root, 0, 0, 16, 16, 0, 0, 0);
+            _connection.SyncAndCheck("XCreateSimpleWindow");
+        }
+        try
+        {
+            var start = _time.GetTimestamp();
+            while (true)
+            {
+                lock (_lock)
+                {
+                    // A map request that reaches the manager before it handles them is lost: ask again until it answers.
+                    LibX11.XUnmapWindow(_connection.Handle, probe);
+                    LibX11.XMapWindow(_connection.Handle, probe);
+                    _connection.SyncAndCheck("XMapWindow");
+                }
+                var remaining = timeout - _time.GetElapsedTime(start);
+                try
+                {
+                    await Task.Run(() => WaitFor(
+                        () =>
+                        {
+                            lock (_lock)
+                            {
+                                return _connection.GetCardinals(_connection.Root, "_NET_CLIENT_LIST", LibX11.XA_WINDOW) is { } managed && managed.Contains(probe) ? this : null;
+                            }
+                        },
+                        TimeSpan.FromTicks(Math.Min(remaining.Ticks, TimeSpan.FromMilliseconds(500).Ticks)), stillWaiting,
+                        () => "the window manager did not manage a probe window", cancellationToken), cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (WindowNotFoundException) when (_time.GetElapsedTime(start) < timeout)
+                {
+                    // Not managed yet: map it again.
+                }
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                LibX11.XDestroyWindow(_connection.Handle, probe);
+                LibX11.XSync(_connection.Handle, 0);
+            }
+        }
+    }
 
     /// <summary>Waits until the root window has property <paramref name="name"/> (e.g. at-spi-bus-launcher's AT_SPI_BUS).</summary>
     public Task WaitForRootPropertyAsync(string name, TimeSpan timeout, Action? stillWaiting, CancellationToken cancellationToken) =>
@@ -246,6 +312,12 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
 
     private nuint ActiveWindow() =>
         _connection.GetCardinals(_connection.Root, "_NET_ACTIVE_WINDOW", LibX11.XA_WINDOW) is [var active] ? active : 0;
+
+    /// <summary>A viewable window an application made (it names its class), as opposed to a window manager's frame.</summary>
+    private bool IsAppWindow(nuint id) =>
+        LibX11.XGetWindowAttributes(_connection.Handle, id, out var attributes) != 0
+        && attributes.map_state == LibX11.IsViewable
+        && _connection.GetText(id, "WM_CLASS", LibX11.XA_STRING) is { Length: > 0 };
 
     private unsafe nuint[] RootChildren()
     {

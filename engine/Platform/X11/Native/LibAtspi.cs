@@ -18,9 +18,6 @@ internal static unsafe partial class LibAtspi
     public static partial int atspi_init();
 
     [LibraryImport(Libraries.Atspi)]
-    public static partial int atspi_exit();
-
-    [LibraryImport(Libraries.Atspi)]
     public static partial void atspi_set_timeout(int timeoutMilliseconds, int startupTimeMilliseconds);
 
     [LibraryImport(Libraries.Atspi)]

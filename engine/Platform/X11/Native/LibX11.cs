@@ -197,6 +197,19 @@ internal static unsafe partial class LibX11
     public static partial int XSendEvent(DisplayHandle display, nuint window, int propagate, nint eventMask, XClientMessageEvent* ev);
 
     [LibraryImport(Libraries.X11)]
+    public static partial nuint XCreateSimpleWindow(DisplayHandle display, nuint parent, int x, int y, uint width, uint height,
+        uint borderWidth, nuint border, nuint background);
+
+    [LibraryImport(Libraries.X11)]
+    public static partial int XMapWindow(DisplayHandle display, nuint window);
+
+    [LibraryImport(Libraries.X11)]
+    public static partial int XUnmapWindow(DisplayHandle display, nuint window);
+
+    [LibraryImport(Libraries.X11)]
+    public static partial int XDestroyWindow(DisplayHandle display, nuint window);
+
+    [LibraryImport(Libraries.X11)]
     public static partial int XSelectInput(DisplayHandle display, nuint window, nint eventMask);
 
     [LibraryImport(Libraries.X11)]
