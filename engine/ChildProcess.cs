@@ -8,10 +8,8 @@ namespace Dispatch.Engine;
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
-    private const int KeptErrorLines = 20;
-
     private readonly Process _process;
-    private readonly Queue<string> _errors = new();
+    private readonly ProcessOutputTail _errors = new();
 
     private ChildProcess(Process process, string name)
     {
@@ -47,7 +45,7 @@ internal sealed class ChildProcess : IDisposable
         }
         var process = Process.Start(info) ?? throw new DispatchException($"'{path}' did not start.");
         var child = new ChildProcess(process, Path.GetFileName(path));
-        process.ErrorDataReceived += (_, e) => child.KeepError(e.Data);
+        process.ErrorDataReceived += (_, e) => child._errors.Keep(e.Data);
         process.BeginErrorReadLine();
         return child;
     }
@@ -75,29 +73,7 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>The last lines the program wrote to stderr, for error messages.</summary>
-    public string ErrorTail()
-    {
-        lock (_errors)
-        {
-            return _errors.Count == 0 ? "It wrote nothing to stderr." : $"Its stderr ended with: {string.Join(" | ", _errors)}";
-        }
-    }
-
-    private void KeepError(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_errors)
-        {
-            _errors.Enqueue(line);
-            while (_errors.Count > KeptErrorLines)
-            {
-                _errors.Dequeue();
-            }
-        }
-    }
+    public string ErrorTail() => _errors.ToString();
 
     private static string? Resolve(string fileName)
     {

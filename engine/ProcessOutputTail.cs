@@ -1,10 +1,10 @@
 using System.Diagnostics;
 
-namespace Dispatch.Engine.Windowing;
+namespace Dispatch.Engine;
 
 /// <summary>
-/// Drains a launched program's stdout and stderr, keeping the last lines for error messages. A GUI program whose
-/// output nobody reads blocks on its first warning once the pipe fills (xcalc does, after a few font warnings).
+/// Drains a program's output, keeping the last lines for error messages. A program whose output nobody reads
+/// blocks once the pipe fills, so every program the engine starts has its output drained.
 /// </summary>
 internal sealed class ProcessOutputTail
 {
@@ -37,7 +37,7 @@ internal sealed class ProcessOutputTail
         }
     }
 
-    private void Keep(string? line)
+    public void Keep(string? line)
     {
         if (line is null)
         {
