@@ -48,9 +48,6 @@ internal static unsafe partial class LibAtspi
     public static partial LibGObject.GArray* atspi_state_set_get_states(GObjectHandle stateSet);
 
     [LibraryImport(Libraries.Atspi)]
-    public static partial void atspi_accessible_clear_cache(GObjectHandle accessible);
-
-    [LibraryImport(Libraries.Atspi)]
     public static partial nint atspi_accessible_get_component_iface(GObjectHandle accessible);
 
     [LibraryImport(Libraries.Atspi)]
