@@ -3,14 +3,14 @@ using Dispatch.Engine;
 namespace Dispatch.Bench;
 
 /// <summary>
-/// The desktop benchmarks run on: a private virtual desktop (1920×1080, openbox, no accessibility bus), so
+/// The desktop benchmarks run on: a private virtual desktop (1920×1080, openbox, accessibility bus), so
 /// figures do not depend on what the developer has open. Started once per process, stopped at exit.
 /// </summary>
 internal static class BenchDesktop
 {
     private static readonly Lazy<VirtualDesktop> s_virtual = new(() =>
     {
-        var desktop = VirtualDesktop.StartAsync(new VirtualDesktopOptions { Accessibility = false, IsolateHome = true }).GetAwaiter().GetResult();
+        var desktop = VirtualDesktop.StartAsync(new VirtualDesktopOptions { IsolateHome = true }).GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => desktop.Dispose();
         return desktop;
     });

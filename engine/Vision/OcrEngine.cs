@@ -38,6 +38,8 @@ public sealed class OcrEngine : IDisposable
     private readonly ConcurrentDictionary<int, ConcurrentBag<OCRTesseract>> _engines = new();
     private readonly ConcurrentDictionary<(ulong Hash, int Width, int Height), BlockWord[]> _cache = new();
     private readonly TimeProvider _time;
+    private readonly Lock _lastLock = new();
+    private (Rect Region, ulong Hash, OcrResult Result)? _last;
     private bool _disposed;
 
     /// <summary>Creates an engine; Tesseract instances are created on first use.</summary>
@@ -58,6 +60,27 @@ public sealed class OcrEngine : IDisposable
     /// <summary>How many blocks the cache holds.</summary>
     public int CachedBlocks => _cache.Count;
 
+    /// <summary>Forgets every block read so far (the next read of any block runs Tesseract).</summary>
+    public void ClearCache()
+    {
+        _cache.Clear();
+        lock (_lastLock)
+        {
+            _last = null;
+        }
+    }
+
+    private static ulong HashRegion(Frame frame, Rect area)
+    {
+        var hash = new XxHash3();
+        var offset = (area.X - frame.Bounds.X) * Frame.BytesPerPixel;
+        for (var y = area.Y; y < area.Bottom; y++)
+        {
+            hash.Append(frame.Row(y - frame.Bounds.Y).Slice(offset, area.Width * Frame.BytesPerPixel));
+        }
+        return hash.GetCurrentHashAsUInt64();
+    }
+
     /// <summary>Reads the text of <paramref name="region"/> (screen coordinates) of <paramref name="frame"/>, or all of it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The region is not inside the frame.</exception>
     public OcrResult Recognize(Frame frame, Rect? region = null)
@@ -70,6 +93,15 @@ public sealed class OcrEngine : IDisposable
             throw new ArgumentOutOfRangeException(nameof(region), area, $"The OCR region must be non-empty and inside the frame {frame.Bounds}.");
         }
         var start = _time.GetTimestamp();
+        // The same pixels as last time (an idle screen asked twice) need no work at all.
+        var hash = HashRegion(frame, area);
+        lock (_lastLock)
+        {
+            if (_last is { } last && last.Region == area && last.Hash == hash)
+            {
+                return last.Result with { Elapsed = _time.GetElapsedTime(start), BlocksRecognized = 0, BlocksFromCache = last.Result.BlocksRecognized + last.Result.BlocksFromCache };
+            }
+        }
         using var whole = frame.AsMat();
         using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];
         using var gray = new Mat();
@@ -115,7 +147,12 @@ public sealed class OcrEngine : IDisposable
         }
         var lines = GroupLines(words);
         lines.Sort(static (a, b) => a.Bounds.Y != b.Bounds.Y ? a.Bounds.Y.CompareTo(b.Bounds.Y) : a.Bounds.X.CompareTo(b.Bounds.X));
-        return new OcrResult(area, lines, _time.GetElapsedTime(start), toRead.Count, blocks.Count - toRead.Count);
+        var result = new OcrResult(area, lines, _time.GetElapsedTime(start), toRead.Count, blocks.Count - toRead.Count);
+        lock (_lastLock)
+        {
+            _last = (area, hash, result);
+        }
+        return result;
     }
 
     /// <summary>
