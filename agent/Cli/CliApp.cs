@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(PerceptionCommands.Inspect());
         root.Subcommands.Add(PerceptionCommands.Find());
         root.Subcommands.Add(PerceptionCommands.Ocr());
+        root.Subcommands.Add(JournalCommand.Create());
         return root;
     }
 }
