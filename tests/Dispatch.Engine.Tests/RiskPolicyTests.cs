@@ -1,0 +1,92 @@
+using Dispatch.Engine.Accessibility;
+using Dispatch.Engine.Actions;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Safety;
+
+namespace Dispatch.Engine.Tests;
+
+[TestClass]
+public sealed class RiskPolicyTests
+{
+    private static readonly RiskPolicy s_policy = new();
+
+    private static UiNode Node(string role, string name) =>
+        new(role, name, "", UiStates.Enabled | UiStates.Visible, new Rect(10, 10, 80, 30), null, ["click"], new UiPath(1, [0]), "app", []);
+
+    private static ComputerAction Click => new(ActionKind.LeftClick) { Coordinate = new Point(50, 25) };
+
+    [TestMethod]
+    [DataRow("Send")]
+    [DataRow("Delete")]
+    [DataRow("Empty Trash")]
+    [DataRow("Pay now")]
+    [DataRow("Sign out")]
+    [DataRow("Send Send")]
+    public void Classify_ClickOnADangerousButton_IsIrreversible(string name)
+    {
+        var result = s_policy.Classify(Click, new ActionTarget { Element = Node("push button", name), WindowTitle = "New message — Mail" });
+        Assert.AreEqual(RiskLevel.Irreversible, result.Level, result.Reason);
+        StringAssert.StartsWith(result.Sentence, "Click '");
+        StringAssert.Contains(result.Sentence, "in 'New message — Mail'");
+    }
+
+    [TestMethod]
+    [DataRow("Cancel")]
+    [DataRow("Sender")]
+    [DataRow("Resend code preferences")]
+    public void Classify_ClickOnAHarmlessButton_IsHarmless(string name) =>
+        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(Click, new ActionTarget { Element = Node("push button", name) }).Level);
+
+    [TestMethod]
+    public void Classify_YesInADialogAboutDeleting_IsIrreversible_ButYesElsewhereIsNot()
+    {
+        var yes = new ActionTarget { Element = Node("push button", "Yes"), DialogText = "Permanently delete 3 files?" };
+        var result = s_policy.Classify(Click, yes);
+        Assert.AreEqual(RiskLevel.Irreversible, result.Level);
+        StringAssert.Contains(result.Reason, "delete");
+        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(Click, yes with { DialogText = "Show hidden files?" }).Level);
+    }
+
+    [TestMethod]
+    public void Classify_OcrTextAtTheClickPoint_CountsForAppsWithoutAccessibility() =>
+        Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(Click, new ActionTarget { TextAtPoint = "Submit" }).Level);
+
+    [TestMethod]
+    public void Classify_ReturnOnAFocusedSendButton_IsIrreversible_AndTypingIntoAFieldIsNot()
+    {
+        var focusedSend = new ActionTarget { Focused = Node("push button", "Send") };
+        Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(new ComputerAction(ActionKind.Key) { Text = "ctrl+Return" }, focusedSend).Level);
+        var field = new ActionTarget { Focused = Node("text", "Subject") };
+        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "Hello" }, field).Level);
+    }
+
+    [TestMethod]
+    public void Classify_TypingIntoAPasswordField_IsIrreversibleSecretAndTheSentenceHidesIt()
+    {
+        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "hunter2" }, new ActionTarget { Focused = Node("password text", "") });
+        Assert.AreEqual(RiskLevel.Irreversible, result.Level);
+        Assert.IsTrue(result.IsSecret);
+        Assert.DoesNotContain("hunter2", result.Sentence);
+    }
+
+    [TestMethod]
+    public void Classify_APlannerMayRaiseButNeverLower()
+    {
+        var cancel = new ActionTarget { Element = Node("push button", "Cancel") };
+        Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(Click, cancel, RiskLevel.Irreversible).Level);
+        var send = new ActionTarget { Element = Node("push button", "Send") };
+        Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(Click, send, RiskLevel.Harmless).Level);
+    }
+
+    [TestMethod]
+    public void Classify_DenyAndAllowLists_DecideBeforeNames()
+    {
+        var policy = new RiskPolicy(new RiskRules { DenyWindows = ["Bank"], AllowApplications = ["mousepad"] });
+        Assert.AreEqual(RiskLevel.Irreversible, policy.Classify(Click, new ActionTarget { Element = Node("push button", "Next"), WindowTitle = "My Bank — Transfers" }).Level);
+        Assert.AreEqual(RiskLevel.Harmless, policy.Classify(Click, new ActionTarget { Element = Node("push button", "Delete"), Application = "mousepad" }).Level);
+    }
+
+    [TestMethod]
+    public void Classify_Screenshots_AreHarmless() =>
+        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(new ComputerAction(ActionKind.Screenshot), new ActionTarget { Element = Node("push button", "Delete") }).Level);
+}
