@@ -41,9 +41,14 @@ internal sealed unsafe partial class AtspiAccessibility
             var node = ReadProperties(accessible, path, application);
             if (isWindow)
             {
-                offset = WindowOffset(windows, node);
+                var placement = WindowPlacement(windows, node);
+                node = node with { Bounds = placement.Bounds };
+                offset = placement.Children;
             }
-            node = Place(node, offset);
+            else
+            {
+                node = Place(node, offset);
+            }
             if (Stopped)
             {
                 return node;
@@ -96,23 +101,37 @@ internal sealed unsafe partial class AtspiAccessibility
     }
 
     /// <summary>
-    /// GTK 4 on X11 reports extents relative to the window (it does not know where the window manager put it):
-    /// find the app's X window of the same title and size, and return how far to move the extents onto the screen.
-    /// Toolkits that report true screen positions get a zero offset.
+    /// Where a top-level window and its elements really are. Toolkits disagree with the screen on X11: GTK 4 reports
+    /// extents relative to the window (it does not know where the window manager put it), so its elements are moved
+    /// by the X window's position; GTK 3 reports its window as the window manager's frame (title bar included) but
+    /// its elements correctly, so only the window's own bounds are replaced by the X window's.
     /// </summary>
-    private static Point WindowOffset(IWindowManagerLookup windows, UiNode window)
+    private static (Rect? Bounds, Point Children) WindowPlacement(IWindowManagerLookup windows, UiNode window)
     {
         if (window.Bounds is not { } extents)
         {
-            return default;
+            return (null, default);
         }
         var candidates = windows.WindowsOf(window.Path.ProcessId).Where(w => w.IsVisible).ToList();
         var match = candidates.FirstOrDefault(w => w.Bounds == extents)
             ?? candidates.FirstOrDefault(w => w.Title == window.Name && w.Bounds.Size == extents.Size)
             ?? candidates.FirstOrDefault(w => w.Bounds.Size == extents.Size)
             ?? candidates.FirstOrDefault(w => w.Title == window.Name);
-        return match is null ? default : new Point(match.Bounds.X - extents.X, match.Bounds.Y - extents.Y);
+        if (match is null)
+        {
+            return (extents, default);
+        }
+        if (extents.Inflate(2).Contains(match.Bounds))
+        {
+            // GTK 3: the window's extents are its frame (title bar included); its elements are placed right.
+            return (match.Bounds, default);
+        }
+        var offset = new Point(match.Bounds.X - extents.X, match.Bounds.Y - extents.Y);
+        return (extents.Offset(offset.X, offset.Y), offset);
     }
+
+    /// <summary>The correction for the elements of a window read on its own (hit testing).</summary>
+    private static Point WindowOffset(IWindowManagerLookup windows, UiNode window) => WindowPlacement(windows, window).Children;
 
     private static UiNode Place(UiNode node, Point offset) =>
         offset == default || node.Bounds is not { } bounds ? node : node with { Bounds = bounds.Offset(offset.X, offset.Y) };
