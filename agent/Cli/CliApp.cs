@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(PerceptionCommands.Find());
         root.Subcommands.Add(PerceptionCommands.Ocr());
         root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(ActCommand.Create());
         return root;
     }
 }

@@ -60,7 +60,9 @@ public sealed class AgentLoop
         }
         var start = _time.GetTimestamp();
         var history = new List<StepRecord>();
-        var mapping = ModelScreen.For(_desktop.Screen.Bounds);
+        var mapping = options.ScreenCoordinates
+            ? new Geometry.ScaleMapping(_desktop.Screen.Bounds, _desktop.Screen.Bounds.Size)
+            : ModelScreen.For(_desktop.Screen.Bounds);
         var observation = await _executor.ExecuteAsync(new ComputerAction(ActionKind.Screenshot), run.Token).ConfigureAwait(false);
         try
         {

@@ -12,6 +12,12 @@ public sealed record LoopOptions
     /// <summary>The same action with no visible effect this many times in a row stops the run as stuck.</summary>
     public int StuckAfter { get; init; } = 3;
 
+    /// <summary>
+    /// The planner speaks screen pixels (a recipe, the CLI) rather than the model screenshot's coordinates, and is
+    /// shown full-size screenshots.
+    /// </summary>
+    public bool ScreenCoordinates { get; init; }
+
     /// <summary>Classify and journal every action without carrying any out.</summary>
     public bool DryRun { get; init; }
 }
