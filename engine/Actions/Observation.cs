@@ -13,11 +13,11 @@ namespace Dispatch.Engine.Actions;
 /// <param name="Output">Text the action returns (the pointer position for cursor_position), or null.</param>
 public sealed record Observation(Frame Frame, IReadOnlyList<Rect> Changes, ActionEffect Effect, TimeSpan Elapsed, string? Output) : IDisposable
 {
-    /// <summary>The screenshot for a model: downscaled per <paramref name="mapping"/> (see <see cref="ModelScreen"/>), PNG.</summary>
-    public EncodedImage ForModel(ScaleMapping mapping)
+    /// <summary>The screenshot for a model: downscaled per <paramref name="mapping"/> (see <see cref="ModelScreen"/>), PNG by default.</summary>
+    public EncodedImage ForModel(ScaleMapping mapping, ImageFormat format = ImageFormat.Png)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return FrameEncoder.Encode(Frame, ImageFormat.Png, mapping.Source, mapping.Target);
+        return FrameEncoder.Encode(Frame, format, mapping.Source, mapping.Target);
     }
 
     /// <summary>Disposes the frame.</summary>
