@@ -120,7 +120,7 @@ public sealed class AgentLoop
         var action = ModelCoordinates.ToScreen(planned.Action, mapping);
         var point = _executor.PointOf(action);
         var target = _targets.Resolve(action, point);
-        var risk = _policy.Classify(action, target, planned.Risk);
+        var risk = _policy.Classify(action, target, planned.Risk, planned.IsSecret);
         var journaled = risk.IsSecret ? ActionJournal.Redact(action) : action;
         string decision;
         string decidedBy;

@@ -15,13 +15,14 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     /// <param name="action">The action, in screen coordinates.</param>
     /// <param name="target">What it would act on.</param>
     /// <param name="requested">A risk the planner asked for; the result is never lower.</param>
-    public RiskAssessment Classify(ComputerAction action, ActionTarget target, RiskLevel requested = RiskLevel.Harmless)
+    /// <param name="markedSecret">The planner or recipe marked the typed value secret: it is redacted like a password.</param>
+    public RiskAssessment Classify(ComputerAction action, ActionTarget target, RiskLevel requested = RiskLevel.Harmless, bool markedSecret = false)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(target);
-        var sentence = Sentence(action, target);
-        var secret = TypesIntoPassword(action, target);
-        var (level, reason) = Decide(action, target, secret);
+        var secret = TypesIntoPassword(action, target) || (markedSecret && action.Text is not null);
+        var sentence = Sentence(action, target, secret);
+        var (level, reason) = Decide(action, target, TypesIntoPassword(action, target));
         if (requested > level)
         {
             (level, reason) = (requested, $"the planner raised it to {requested.ToString().ToLowerInvariant()}");
@@ -131,7 +132,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     private static string? ListedIn(IReadOnlyList<string> list, string? value) =>
         value is null ? null : list.FirstOrDefault(item => value.Contains(item, StringComparison.OrdinalIgnoreCase));
 
-    private static string Sentence(ComputerAction action, ActionTarget target)
+    private static string Sentence(ComputerAction action, ActionTarget target, bool secret)
     {
         var where = target.WindowTitle is { Length: > 0 } title ? $" in '{title}'" : "";
         var what = target.Describe();
@@ -144,8 +145,8 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             ActionKind.MiddleClick => $"Middle-click {what}{where}",
             ActionKind.Invoke => $"Press {what}{where}",
             ActionKind.Key => $"Press {action.Text}{(target.Focused is { } f ? $" on {(ActionTarget.Label(f) is { Length: > 0 } l ? $"'{l}'" : $"the {f.Role}")}" : "")}{where}",
-            ActionKind.Type => $"Type {(TypesIntoPassword(action, target) ? "a password" : $"\"{Short(action.Text)}\"")}{where}",
-            ActionKind.SetText => $"Set the text of {what} to {(TypesIntoPassword(action, target) ? "a password" : $"\"{Short(action.Text)}\"")}{where}",
+            ActionKind.Type => $"Type {(secret ? "a secret value" : $"\"{Short(action.Text)}\"")}{where}",
+            ActionKind.SetText => $"Set the text of {what} to {(secret ? "a secret value" : $"\"{Short(action.Text)}\"")}{where}",
             ActionKind.LeftClickDrag => $"Drag from {action.StartCoordinate} to {action.Coordinate}{where}",
             ActionKind.Scroll => $"Scroll {action.ScrollDirection?.ToString().ToLowerInvariant()} {action.ScrollAmount}{where}",
             ActionKind.HoldKey => $"Hold {action.Text} for {action.Duration} s{where}",

@@ -70,6 +70,16 @@ public sealed class RiskPolicyTests
     }
 
     [TestMethod]
+    public void Classify_AValueMarkedSecret_IsRedactedFromTheSentenceButNotHeldForThatAlone()
+    {
+        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "IBAN DE89 3704" }, new ActionTarget { Focused = Node("text", "Account") },
+            markedSecret: true);
+        Assert.IsTrue(result.IsSecret);
+        Assert.AreEqual(RiskLevel.Harmless, result.Level);
+        Assert.DoesNotContain("DE89", result.Sentence);
+    }
+
+    [TestMethod]
     public void Classify_APlannerMayRaiseButNeverLower()
     {
         var cancel = new ActionTarget { Element = Node("push button", "Cancel") };
