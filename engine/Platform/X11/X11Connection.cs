@@ -81,13 +81,6 @@ internal sealed unsafe class X11Connection : IDisposable
         }
     }
 
-    /// <summary>Sends buffered requests without waiting for the server.</summary>
-    public void Flush()
-    {
-        LibX11.XFlush(Handle);
-        ThrowIfLost();
-    }
-
     public nuint Atom(string name) => _atoms.GetOrAdd(name, static (n, h) => LibX11.XInternAtom(h, n, false), Handle);
 
     /// <summary>Reads a window property as 32-bit items (Xlib returns them as C longs), or null when it is absent.</summary>

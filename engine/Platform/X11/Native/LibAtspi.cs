@@ -66,9 +66,6 @@ internal static unsafe partial class LibAtspi
     public static partial AtspiRect* atspi_component_get_extents(GObjectHandle component, int coordType, LibGObject.GError** error);
 
     [LibraryImport(Libraries.Atspi)]
-    public static partial nint atspi_component_get_accessible_at_point(GObjectHandle component, int x, int y, int coordType, LibGObject.GError** error);
-
-    [LibraryImport(Libraries.Atspi)]
     public static partial int atspi_component_grab_focus(GObjectHandle component, LibGObject.GError** error);
 
     [LibraryImport(Libraries.Atspi)]

@@ -105,9 +105,6 @@ internal static unsafe partial class LibX11
     public static partial int XCloseDisplay(nint display);
 
     [LibraryImport(Libraries.X11)]
-    public static partial nint XDisplayString(DisplayHandle display);
-
-    [LibraryImport(Libraries.X11)]
     public static partial nint XSetErrorHandler(delegate* unmanaged<nint, XErrorEvent*, int> handler);
 
     [LibraryImport(Libraries.X11)]
@@ -121,9 +118,6 @@ internal static unsafe partial class LibX11
 
     [LibraryImport(Libraries.X11)]
     public static partial int XSync(DisplayHandle display, int discard);
-
-    [LibraryImport(Libraries.X11)]
-    public static partial int XFlush(DisplayHandle display);
 
     [LibraryImport(Libraries.X11)]
     public static partial int XPending(DisplayHandle display);
@@ -180,9 +174,6 @@ internal static unsafe partial class LibX11
     [LibraryImport(Libraries.X11)]
     public static partial int XTranslateCoordinates(DisplayHandle display, nuint source, nuint destination, int x, int y,
         out int destinationX, out int destinationY, out nuint child);
-
-    [LibraryImport(Libraries.X11)]
-    public static partial int XFetchName(DisplayHandle display, nuint window, out byte* name);
 
     [LibraryImport(Libraries.X11)]
     public static partial int XRaiseWindow(DisplayHandle display, nuint window);
