@@ -47,6 +47,11 @@ internal static unsafe partial class LibAtspi
     [LibraryImport(Libraries.Atspi)]
     public static partial LibGObject.GArray* atspi_state_set_get_states(GObjectHandle stateSet);
 
+    public const int ATSPI_CACHE_ALL = 0x3fffffff;
+
+    [LibraryImport(Libraries.Atspi)]
+    public static partial void atspi_accessible_set_cache_mask(GObjectHandle accessible, int mask);
+
     [LibraryImport(Libraries.Atspi)]
     public static partial nint atspi_accessible_get_component_iface(GObjectHandle accessible);
 
