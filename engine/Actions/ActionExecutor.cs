@@ -57,7 +57,8 @@ public sealed class ActionExecutor
             return new Observation(frame, [], ActionEffect.Observed, _time.GetElapsedTime(start), output);
         }
 
-        using var before = _desktop.Screen.Capture().Clone();
+        // Held only for this step, so it may keep its shared-memory buffer (no copy).
+        using var before = _desktop.Screen.Capture();
         await PerformAsync(action, cancellationToken).ConfigureAwait(false);
         var reaction = await _desktop.Watcher.WaitForChangeAsync(null, ReactionTimeout, before, cancellationToken).ConfigureAwait(false);
         if (reaction.Outcome == WaitOutcome.Changed)

@@ -29,15 +29,16 @@ public static class FrameEncoder
 
         using var whole = frame.AsMat();
         using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];
-        using var bgr = new Mat();
-        // The fourth byte of an X pixel is padding, not alpha: drop it so viewers do not show a transparent image.
-        Cv2.CvtColor(view, bgr, ColorConversionCodes.BGRA2BGR);
-        using var scaled = mapping.IsIdentity ? bgr : new Mat();
+        using var scaled = mapping.IsIdentity ? view : new Mat();
         if (!mapping.IsIdentity)
         {
-            // Area averaging keeps thin text strokes visible when shrinking.
-            Cv2.Resize(bgr, scaled, new OpenCvSharp.Size(mapping.Target.Width, mapping.Target.Height), 0, 0, InterpolationFlags.Area);
+            // Shrink first, then convert: the colour conversion then touches a fraction of the pixels. Area averaging
+            // keeps thin text strokes visible when shrinking.
+            Cv2.Resize(view, scaled, new OpenCvSharp.Size(mapping.Target.Width, mapping.Target.Height), 0, 0, InterpolationFlags.Area);
         }
+        using var bgr = new Mat();
+        // The fourth byte of an X pixel is padding, not alpha: drop it so viewers do not show a transparent image.
+        Cv2.CvtColor(scaled, bgr, ColorConversionCodes.BGRA2BGR);
         var (extension, parameters) = format switch
         {
             ImageFormat.Png => (".png", new ImageEncodingParam(ImwriteFlags.PngCompression, 1)),
@@ -45,7 +46,7 @@ public static class FrameEncoder
             ImageFormat.WebP => (".webp", new ImageEncodingParam(ImwriteFlags.WebPQuality, 101)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Png, Jpeg or WebP."),
         };
-        Cv2.ImEncode(extension, scaled, out var bytes, parameters);
+        Cv2.ImEncode(extension, bgr, out var bytes, parameters);
         return new EncodedImage(bytes, format, mapping);
     }
 
