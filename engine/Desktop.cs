@@ -96,12 +96,13 @@ public sealed class Desktop : IDisposable
     /// <summary>Releases anything still held, then closes every connection.</summary>
     public void Dispose()
     {
+        // Input first: it may wait for the screen to settle (through the damage monitor) before unbinding keys.
+        Input.Dispose();
         if (_accessibility.IsValueCreated)
         {
             _accessibility.Value.Dispose();
         }
         Damage?.Dispose();
-        Input.Dispose();
         Windows.Dispose();
         Screen.Dispose();
     }

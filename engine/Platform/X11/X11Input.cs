@@ -488,6 +488,12 @@ internal sealed class X11Input : IInput
             }
             ReleaseAllLocked();
             _disposed = true;
+            if (_keymap.HasPendingBindings && !_connection.Handle.IsLost)
+            {
+                // The app may not have read the keys typed on spare keycodes yet; unbinding now would turn them into
+                // nothing (a one-shot `dispatch type` exits right after typing). Let it catch up first (bounded).
+                _waitForApp(CancellationToken.None).GetAwaiter().GetResult();
+            }
             _keymap.Dispose();
             _connection.Dispose();
         }

@@ -149,6 +149,9 @@ internal sealed unsafe class X11Keymap : IDisposable
         return (keycode, shift);
     }
 
+    /// <summary>True when a spare slot was used since the app last caught up.</summary>
+    public bool HasPendingBindings => _dirty.Count > 0;
+
     /// <summary>Every key sent so far has been handled by the app: spare slots may be rebound.</summary>
     public void MarkCaughtUp() => _dirty.Clear();
 

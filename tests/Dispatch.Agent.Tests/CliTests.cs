@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Dispatch.Agent.Cli;
+using Dispatch.Engine;
+using Dispatch.Engine.Capture;
+
+namespace Dispatch.Agent.Tests;
+
+/// <summary>The <c>dispatch</c> commands, run in-process against a private virtual desktop, checked by what they write and do.</summary>
+[TestClass]
+public sealed class CliTests
+{
+    private static VirtualDesktop s_desktop = null!;
+    private static Desktop s_engine = null!;
+    private static string s_work = null!;
+    private static readonly List<Process> s_apps = [];
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        s_desktop = await VirtualDesktop.StartAsync(new VirtualDesktopOptions { IsolateHome = true, Accessibility = false });
+        s_engine = s_desktop.Open();
+        s_work = Directory.CreateTempSubdirectory("dispatch-cli-").FullName;
+    }
+
+    [ClassCleanup]
+    public static void Stop()
+    {
+        foreach (var app in s_apps)
+        {
+            if (!app.HasExited)
+            {
+                app.Kill(entireProcessTree: true);
+            }
+            app.Dispose();
+        }
+        s_engine?.Dispose();
+        s_desktop?.Dispose();
+        if (s_work is not null)
+        {
+            Directory.Delete(s_work, recursive: true);
+        }
+    }
+
+    public TestContext TestContext { get; set; } = null!;
+
+    private static async Task<(int Status, string Output, string Error)> DispatchAsync(params string[] arguments)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var status = await CliApp.Build().Parse(["--display", s_desktop.DisplayName, .. arguments]).InvokeAsync();
+            return (status, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    private static async Task<Engine.Windowing.LaunchedApp> LaunchAsync(params string[] command)
+    {
+        var info = s_desktop.CreateStartInfo(command[0], command[1..]);
+        info.WorkingDirectory = s_work;
+        info.Environment["LC_ALL"] = "C.UTF-8";
+        var app = await s_engine.Windows.LaunchAsync(info, TimeSpan.FromSeconds(20));
+        s_apps.Add(app.Process);
+        await s_engine.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        return app;
+    }
+
+    [TestMethod]
+    public async Task Screenshot_OfTheScreenAndOfARegion_WritesImagesOfThoseSizes()
+    {
+        var full = Path.Combine(s_work, "full.png");
+        var part = Path.Combine(s_work, "part.jpg");
+
+        var first = await DispatchAsync("screenshot", "-o", full);
+        var second = await DispatchAsync("screenshot", "--region", "100,100,400,300", "--scale", "200x150", "-o", part);
+
+        Assert.AreEqual(0, first.Status, first.Error);
+        Assert.AreEqual(0, second.Status, second.Error);
+        using var fullImage = FrameEncoder.Decode(await File.ReadAllBytesAsync(full));
+        using var partImage = FrameEncoder.Decode(await File.ReadAllBytesAsync(part));
+        Assert.AreEqual(new Engine.Geometry.Size(1920, 1080), fullImage.Bounds.Size);
+        Assert.AreEqual(new Engine.Geometry.Size(200, 150), partImage.Bounds.Size);
+        StringAssert.Contains(second.Output, "200x150 of screen area 100,100 400x300");
+    }
+
+    [TestMethod]
+    public async Task TypeAndKey_IntoATerminal_LandInTheFileItWrites()
+    {
+        var file = Path.Combine(s_work, "typed.txt");
+        var app = await LaunchAsync("xterm", "-u8", "-title", "cli typing", "-e", "sh", "-c", $"cat > '{file}'");
+        s_engine.Windows.Activate(app.Window.Id);
+        await s_engine.Windows.WaitForWindowAsync(w => w.Id == app.Window.Id && w.IsActive, TimeSpan.FromSeconds(10), TestContext.CancellationToken);
+
+        var typed = await DispatchAsync("type", "Grüße aus Dispatch\n");
+        var pressed = await DispatchAsync("key", "ctrl+d");
+
+        Assert.AreEqual(0, typed.Status, typed.Error);
+        Assert.AreEqual(0, pressed.Status, pressed.Error);
+        await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken);
+        Assert.AreEqual("Grüße aus Dispatch\n", await File.ReadAllTextAsync(file, TestContext.CancellationToken));
+    }
+
+    [TestMethod]
+    public async Task WindowsFindAndOcr_SeeALaunchedTerminal()
+    {
+        var words = Path.Combine(s_work, "words.txt");
+        await File.WriteAllTextAsync(words, "Quarterly invoice ready\n", TestContext.CancellationToken);
+        await LaunchAsync("xterm", "-title", "cli reading", "-geometry", "60x10+300+300", "-e", "sh", "-c", $"printf '\\033[?25l'; cat '{words}'; exec sleep 600");
+        var annotated = Path.Combine(s_work, "found.png");
+
+        var windows = await DispatchAsync("windows", "--json");
+        var found = await DispatchAsync("find", "text=\"Quarterly invoice\" via=ocr in window \"cli reading\"", "--annotate", annotated);
+        var window = s_engine.Windows.List().Single(w => w.Title == "cli reading").Bounds;
+        var read = await DispatchAsync("ocr", "--region", $"{window.X},{window.Y},{window.Width},60");
+
+        StringAssert.Contains(windows.Output, "\"title\": \"cli reading\"");
+        Assert.AreEqual(0, found.Status, found.Error);
+        StringAssert.Contains(found.Output, "Ocr OCR \"Quarterly invoice\"");
+        Assert.IsTrue(File.Exists(annotated));
+        StringAssert.Contains(read.Output, "Quarterly invoice ready");
+    }
+
+    [TestMethod]
+    public async Task BadInput_GetsOneLineNamingTheValueAndStatusOne()
+    {
+        var click = await DispatchAsync("click", "5000", "5");
+        var key = await DispatchAsync("key", "ctrl+nope");
+        var find = await DispatchAsync("find", "text=\"Zebra crossing\" via=ocr");
+        var locator = await DispatchAsync("find", "role~=button");
+
+        Assert.AreEqual(1, click.Status);
+        StringAssert.Contains(click.Error, "5000,5 is off the screen");
+        Assert.AreEqual(1, key.Status);
+        StringAssert.Contains(key.Error, "'nope'");
+        Assert.AreEqual(1, find.Status);
+        StringAssert.Contains(find.Error, "No element matches");
+        Assert.AreEqual(1, locator.Status);
+        StringAssert.Contains(locator.Error, "position 1");
+    }
+
+    [TestMethod]
+    public async Task Act_DryRun_JournalsAnIntactChainWithoutActing()
+    {
+        var journal = Path.Combine(s_work, "act.jsonl");
+        var pointer = s_engine.Input.PointerPosition;
+
+        var act = await DispatchAsync("act", "{\"action\":\"left_click\",\"coordinate\":[700,500]}", "--dry-run", "--journal", journal);
+        var verify = await DispatchAsync("journal", "verify", journal);
+        var bad = await DispatchAsync("act", "{\"action\":\"left_clik\"}", "--journal", journal);
+
+        Assert.AreEqual(0, act.Status, act.Error);
+        StringAssert.Contains(act.Output, "dry run");
+        Assert.AreEqual(pointer, s_engine.Input.PointerPosition, "a dry run moved the pointer");
+        Assert.AreEqual(0, verify.Status, verify.Error);
+        StringAssert.Contains(verify.Output, "intact: 1 entries");
+        Assert.AreEqual(1, bad.Status);
+        StringAssert.Contains(bad.Error, "Unknown action \"left_clik\"");
+    }
+}
