@@ -186,9 +186,8 @@ public sealed class OcrEngine : IDisposable
         {
             return;
         }
-        // One pixel more on every side takes the corners where rules meet and their anti-aliased edges.
-        using var grow = Cv2.GetStructuringElement(MorphShapes.Rect, new OpenCvSharp.Size(3, 3));
-        Cv2.Dilate(rules, rules, grow);
+        // Not widened: a glyph one pixel beside a border would lose its stroke. The specks left where rules meet
+        // are too small to form a text line.
         using var background = new Mat();
         Cv2.MedianBlur(gray, background, 7);
         background.CopyTo(gray, rules);
