@@ -54,6 +54,27 @@ public sealed class EditorTests
     }
 
     [TestMethod]
+    public async Task WaitForStableAsync_WhileTheCaretBlinks_IsStableOnlyWhenCaretBlinksAreIgnored()
+    {
+        var window = s_desktop.Desktop.Windows.List().Single(w => w.ProcessId == s_pid);
+        s_desktop.Desktop.Windows.Activate(window.Id);
+        await s_desktop.Desktop.Windows.WaitForWindowAsync(w => w.Id == window.Id && w.IsActive, TimeSpan.FromSeconds(10), TestContext.CancellationToken);
+        // A key press restarts GTK's caret blinking (on 800 ms, off 400 ms, for 10 s after the last key), so no
+        // 1.3 s passes without a change unless the caret is ignored.
+        s_desktop.Desktop.Input.PressKeys("End");
+        var strict = new Engine.Capture.ScreenWatcher(s_desktop.Desktop.Screen, s_desktop.Desktop.Damage) { IgnoreCaretBlink = false };
+        var lenient = new Engine.Capture.ScreenWatcher(s_desktop.Desktop.Screen, s_desktop.Desktop.Damage) { IgnoreCaretBlink = true };
+
+        var blinking = await strict.WaitForStableAsync(window.Bounds, TimeSpan.FromMilliseconds(1300), TimeSpan.FromSeconds(4), TestContext.CancellationToken);
+        s_desktop.Desktop.Input.PressKeys("End");
+        var ignoring = await lenient.WaitForStableAsync(window.Bounds, TimeSpan.FromMilliseconds(1300), TimeSpan.FromSeconds(4), TestContext.CancellationToken);
+
+        Assert.AreEqual(Engine.Capture.WaitOutcome.TimedOut, blinking.Outcome, $"the caret did not blink: {blinking}");
+        Assert.IsTrue(blinking.Changes.All(c => c.Width <= 3), $"something other than the caret changed: {blinking}");
+        Assert.AreEqual(Engine.Capture.WaitOutcome.Stable, ignoring.Outcome, ignoring.ToString());
+    }
+
+    [TestMethod]
     public async Task Click_AMenuFoundByOcr_OpensItsItems()
     {
         var file = s_finder.Find("text=\"File\" via=ocr in window \"Mousepad\"");
