@@ -67,7 +67,7 @@ public sealed class CliTests
         var info = s_desktop.CreateStartInfo(command[0], command[1..]);
         info.WorkingDirectory = s_work;
         info.Environment["LC_ALL"] = "C.UTF-8";
-        var app = await s_engine.Windows.LaunchAsync(info, TimeSpan.FromSeconds(20));
+        var app = await s_engine.Windows.LaunchAsync(info, TimeSpan.FromSeconds(60));
         s_apps.Add(app.Process);
         await s_engine.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
         return app;

@@ -42,7 +42,7 @@ public sealed class ApprovalGateTests
     private static async Task<LaunchedApp> QuestionAsync(string text, string title)
     {
         var app = await s_desktop.LaunchAsync(s_desktop.App("zenity", "--question", "--title", title, "--text", text, "--ok-label", "Yes", "--cancel-label", "No"));
-        await s_desktop.Desktop.Accessibility.WaitForAsync(Engine.Accessibility.UiScope.Process(app.Process.Id), TimeSpan.FromSeconds(15));
+        await s_desktop.Desktop.Accessibility.WaitForAsync(Engine.Accessibility.UiScope.Process(app.Process.Id), TimeSpan.FromSeconds(45));
         await s_desktop.SettleAsync();
         return app;
     }
@@ -170,7 +170,7 @@ public sealed class ApprovalGateTests
     public async Task Typing_IntoAPasswordField_IsHeldAndRedactedInTheJournal()
     {
         var app = await s_desktop.LaunchAsync(s_desktop.App("zenity", "--password", "--title", "Unlock keyring"));
-        await s_desktop.Desktop.Accessibility.WaitForAsync(Engine.Accessibility.UiScope.Process(app.Process.Id), TimeSpan.FromSeconds(15));
+        await s_desktop.Desktop.Accessibility.WaitForAsync(Engine.Accessibility.UiScope.Process(app.Process.Id), TimeSpan.FromSeconds(45));
         await s_desktop.SettleAsync();
         var phone = new ScriptedApprovalChannel((_, _) => Task.FromResult(ScriptedApprovalChannel.Say(ApprovalOutcome.Approved)));
         var type = new ComputerAction(ActionKind.Type) { Text = "correct horse battery" };

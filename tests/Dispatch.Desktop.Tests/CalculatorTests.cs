@@ -21,7 +21,7 @@ public sealed class CalculatorTests
         s_finder = new ElementFinder(s_desktop.Desktop, s_ocr);
         var app = await s_desktop.LaunchAsync(s_desktop.App("gnome-calculator"), w => w.ClassName.Contains("calculator", StringComparison.OrdinalIgnoreCase));
         s_pid = app.Process.Id;
-        await s_desktop.Desktop.Accessibility.WaitForAsync(UiScope.Process(s_pid), TimeSpan.FromSeconds(15));
+        await s_desktop.Desktop.Accessibility.WaitForAsync(UiScope.Process(s_pid), TimeSpan.FromSeconds(45));
         await s_desktop.SettleAsync();
     }
 

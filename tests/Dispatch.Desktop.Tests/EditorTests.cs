@@ -22,7 +22,7 @@ public sealed class EditorTests
         s_finder = new ElementFinder(s_desktop.Desktop, s_ocr);
         var app = await s_desktop.LaunchAsync(s_desktop.App("mousepad", "--disable-server"), w => w.ClassName == "Mousepad");
         s_pid = app.Process.Id;
-        await s_desktop.Desktop.Accessibility.WaitForAsync(UiScope.Process(s_pid), TimeSpan.FromSeconds(15));
+        await s_desktop.Desktop.Accessibility.WaitForAsync(UiScope.Process(s_pid), TimeSpan.FromSeconds(45));
         await s_desktop.SettleAsync();
     }
 

@@ -52,7 +52,8 @@ public sealed class TestDesktop : IDisposable
     /// <summary>Launches a program and waits for its window; the program is killed when the desktop is disposed.</summary>
     public async Task<LaunchedApp> LaunchAsync(ProcessStartInfo program, Func<WindowInfo, bool>? match = null)
     {
-        var app = await Desktop.Windows.LaunchAsync(program, TimeSpan.FromSeconds(20), match);
+        // Generous: on a fresh machine the first GTK app builds the font cache before it shows anything.
+        var app = await Desktop.Windows.LaunchAsync(program, TimeSpan.FromSeconds(60), match);
         _apps.Add(app.Process);
         return app;
     }
