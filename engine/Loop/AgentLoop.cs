@@ -127,7 +127,7 @@ public sealed class AgentLoop
         DateTimeOffset decidedAt;
         if (risk.Level == RiskLevel.Irreversible && !options.DryRun)
         {
-            var (answer, _, asks) = await _gate.AuthorizeAsync(task, action, risk, () => _targets.Resolve(action, _executor.PointOf(action)), cancellationToken)
+            var (answer, asks) = await _gate.AuthorizeAsync(task, action, risk, target, () => _targets.Resolve(action, _executor.PointOf(action)), cancellationToken)
                 .ConfigureAwait(false);
             decision = answer.Outcome switch
             {

@@ -32,34 +32,35 @@ public sealed class ApprovalGate
     public int MaxAsks { get; set; } = 3;
 
     /// <summary>
-    /// Asks for <paramref name="action"/> and returns the decision once the approved target is still the one on
-    /// screen; the returned target is the one to act on.
+    /// Asks for <paramref name="action"/> on <paramref name="target"/> and returns the decision once the approved
+    /// target is still the one on screen (read again with <paramref name="resolveAgain"/>), with how many times it asked.
     /// </summary>
-    public async Task<(ApprovalDecision Decision, ActionTarget Target, int Asks)> AuthorizeAsync(
-        string task, ComputerAction action, RiskAssessment risk, Func<ActionTarget> resolveTarget, CancellationToken cancellationToken)
+    public async Task<(ApprovalDecision Decision, int Asks)> AuthorizeAsync(
+        string task, ComputerAction action, RiskAssessment risk, ActionTarget target, Func<ActionTarget> resolveAgain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(risk);
-        ArgumentNullException.ThrowIfNull(resolveTarget);
-        var target = resolveTarget();
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(resolveAgain);
+        var fingerprint = _targets.Fingerprint(action, target);
         for (var ask = 1; ; ask++)
         {
-            var fingerprint = _targets.Fingerprint(action, target);
             var decision = await AskAsync(task, action, risk, target, fingerprint, cancellationToken).ConfigureAwait(false);
             if (!decision.IsApproved)
             {
-                return (decision, target, ask);
+                return (decision, ask);
             }
-            var now = resolveTarget();
-            if (_targets.Fingerprint(action, now) == fingerprint)
+            target = resolveAgain();
+            var now = _targets.Fingerprint(action, target);
+            if (now == fingerprint)
             {
-                return (decision, now, ask);
+                return (decision, ask);
             }
             if (ask >= MaxAsks)
             {
-                return (new ApprovalDecision(ApprovalOutcome.Denied, $"gate: the target changed after each of {ask} approvals", _time.GetUtcNow()), now, ask);
+                return (new ApprovalDecision(ApprovalOutcome.Denied, $"gate: the target changed after each of {ask} approvals", _time.GetUtcNow()), ask);
             }
-            target = now;
+            fingerprint = now;
         }
     }
 
