@@ -47,7 +47,7 @@ internal static class RunCommand
         var useVirtual = forceVirtual || (string.IsNullOrEmpty(display) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")));
         if (useVirtual)
         {
-            virtualDesktop = await VirtualDesktop.StartAsync(new VirtualDesktopOptions { ScreenSize = ParseSize(size) }, stop.Token);
+            virtualDesktop = await VirtualDesktop.StartAsync(new VirtualDesktopOptions { ScreenSize = Size.Parse(size) }, stop.Token);
             display = virtualDesktop.DisplayName;
             DesktopSession.Write(display, virtualDesktop.Environment);
         }
@@ -87,15 +87,5 @@ internal static class RunCommand
                 virtualDesktop.Dispose();
             }
         }
-    }
-
-    private static Size ParseSize(string text)
-    {
-        var parts = text.Split('x');
-        if (parts.Length == 2 && int.TryParse(parts[0], out var width) && int.TryParse(parts[1], out var height))
-        {
-            return new Size(width, height);
-        }
-        throw new FormatException($"'{text}' is not a screen size; expected WIDTHxHEIGHT, e.g. 1920x1080.");
     }
 }

@@ -19,7 +19,7 @@ internal static class ScreenshotCommand
             var area = parse.GetValue(region) is { } text ? Rect.Parse(text) : (Rect?)null;
             var path = parse.GetValue(output) ?? $"screenshot-{DateTime.Now:yyyyMMdd-HHmmss}.png";
             var format = FrameEncoder.FormatOf(path);
-            Size? target = parse.GetValue(scale) is { } size ? ParseSize(size) : null;
+            Size? target = parse.GetValue(scale) is { } size ? Size.Parse(size) : null;
             using var desktop = CommonOptions.OpenDesktop(parse);
             var watch = Stopwatch.StartNew();
             using var frame = area is { } r ? desktop.Screen.Capture(r) : desktop.Screen.Capture();
@@ -32,15 +32,5 @@ internal static class ScreenshotCommand
             return 0;
         }));
         return command;
-    }
-
-    private static Size ParseSize(string text)
-    {
-        var parts = text.Split('x');
-        if (parts.Length == 2 && int.TryParse(parts[0], out var width) && int.TryParse(parts[1], out var height) && width > 0 && height > 0)
-        {
-            return new Size(width, height);
-        }
-        throw new FormatException($"'{text}' is not a size; expected WIDTHxHEIGHT with positive numbers, e.g. 1280x800.");
     }
 }

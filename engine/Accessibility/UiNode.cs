@@ -25,6 +25,27 @@ public sealed record UiNode(string Role, string Name, string Description, UiStat
     /// <summary>True when the element is shown (GTK 4 reports Visible but not Showing below a window, so Visible decides).</summary>
     public bool IsShowing => States.HasFlag(UiStates.Visible);
 
+    /// <summary>
+    /// What a person reads on the element: its name, except that GTK 4's doubled names ("Send Send": label and
+    /// tooltip) read once; or, without a name, its first label child's. Empty when it shows no text.
+    /// </summary>
+    public string Label
+    {
+        get
+        {
+            var halves = Name.Split(' ');
+            var half = halves.Length / 2;
+            return halves.Length % 2 == 0 && half > 0 && halves.AsSpan(0, half).SequenceEqual(halves.AsSpan(half))
+                ? string.Join(' ', halves, 0, half)
+                : Name.Length > 0 ? Name : Children.FirstOrDefault(c => c.Role == "label")?.Name ?? "";
+        }
+    }
+
+    /// <summary>Every text a locator may match the element by: its name, its <see cref="Label"/>, its text, its label children's texts.</summary>
+    public IReadOnlyList<string> Labels =>
+        new[] { Name, Label, Text }.Concat(Children.Where(c => c.Role == "label").Select(c => c.Text ?? c.Name))
+            .OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList();
+
     /// <summary>This element and every element below it, depth first.</summary>
     public IEnumerable<UiNode> DescendantsAndSelf()
     {

@@ -13,6 +13,14 @@ public sealed record UiPath(int ProcessId, IReadOnlyList<int> Indices)
     /// <summary>The path of a child of this element.</summary>
     public UiPath Child(int index) => new(ProcessId, [.. Indices, index]);
 
+    /// <summary>True when this is <paramref name="ancestor"/> or an element below it.</summary>
+    public bool IsWithin(UiPath ancestor)
+    {
+        ArgumentNullException.ThrowIfNull(ancestor);
+        return ancestor.ProcessId == ProcessId && Indices.Count >= ancestor.Indices.Count
+            && Indices.Take(ancestor.Indices.Count).SequenceEqual(ancestor.Indices);
+    }
+
     /// <summary>How many levels below the application root.</summary>
     public int Depth => Indices.Count;
 

@@ -6,6 +6,9 @@ public readonly record struct Point(int X, int Y)
     /// <summary>Returns this point moved by <paramref name="dx"/>, <paramref name="dy"/>.</summary>
     public Point Offset(int dx, int dy) => new(X + dx, Y + dy);
 
+    /// <summary>The straight-line distance to <paramref name="other"/>, in pixels.</summary>
+    public double DistanceTo(Point other) => Math.Sqrt(Math.Pow(X - other.X, 2) + Math.Pow(Y - other.Y, 2));
+
     /// <inheritdoc/>
     public override string ToString() => $"{X},{Y}";
 

@@ -37,13 +37,13 @@ public sealed class ActionabilityChecker
             {
                 return Fail("enabled", $"{match.Description} is disabled (states: {node.States})");
             }
-            var top = TopWindowAt(match.Bounds.Center);
+            var top = _desktop.Windows.WindowAt(match.Bounds.Center);
             if (top is not null && top.ProcessId != node.Path.ProcessId)
             {
                 return Fail("on top", $"window \"{top.Title}\" of process {top.ProcessId} covers {match.Description}");
             }
             var hit = _desktop.Accessibility.ElementAt(match.Bounds.Center, node.Path.ProcessId);
-            if (hit is null || !IsSelfOrInside(hit.Path.Indices, node.Path.Indices))
+            if (hit is null || !hit.Path.IsWithin(node.Path))
             {
                 return Fail("on top", $"the element at {match.Bounds.Center} is {(hit is null ? "nothing accessible" : hit.ToString())}, not {match.Description}");
             }
@@ -64,12 +64,6 @@ public sealed class ActionabilityChecker
         }
         return new ActionabilityReport(true, null, $"{match.Description} is visible, enabled, on top and still");
     }
-
-    private Windowing.WindowInfo? TopWindowAt(Geometry.Point point) =>
-        _desktop.Windows.List().LastOrDefault(w => w.IsVisible && w.Bounds.Contains(point));
-
-    private static bool IsSelfOrInside(IReadOnlyList<int> hit, IReadOnlyList<int> element) =>
-        hit.Count >= element.Count && hit.Take(element.Count).SequenceEqual(element);
 
     private static ActionabilityReport Fail(string check, string detail) => new(false, check, detail);
 }

@@ -113,7 +113,7 @@ public sealed class ElementFinder
             }
             var centre = anchor.Matches[0].Bounds.Center;
             ordered = [.. ordered.Where(m => !m.Bounds.Contains(anchor.Matches[0].Bounds) && m.Bounds != anchor.Matches[0].Bounds)
-                .OrderBy(m => Distance(m.Bounds.Center, centre))];
+                .OrderBy(m => m.Bounds.Center.DistanceTo(centre))];
         }
         if (locator.Index is { } index)
         {
@@ -155,48 +155,31 @@ public sealed class ElementFinder
     /// <exception cref="ElementNotFoundException">Nothing matched within <paramref name="timeout"/>; lists the last near misses.</exception>
     public async Task<ElementMatch> WaitAsync(string query, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var locator = LocatorParser.Parse(query);
-        var start = _time.GetTimestamp();
-        while (true)
-        {
-            var baseline = _desktop.Screen.Capture();
-            try
-            {
-                var result = FindAll(locator);
-                if (result.Found)
-                {
-                    return result.Matches[0];
-                }
-                var remaining = timeout - _time.GetElapsedTime(start);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    throw new ElementNotFoundException(result);
-                }
-                await _desktop.Watcher.WaitForChangeAsync(null, remaining, baseline, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                baseline.Dispose();
-            }
-        }
+        var (result, met) = await SearchUntilAsync(LocatorParser.Parse(query), r => r.Found, timeout, cancellationToken).ConfigureAwait(false);
+        return met ? result.Matches[0] : throw new ElementNotFoundException(result);
     }
 
     /// <summary>Waits until <paramref name="query"/> matches nothing; false when it still matched at <paramref name="timeout"/>.</summary>
-    public async Task<bool> WaitVanishAsync(string query, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<bool> WaitVanishAsync(string query, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        (await SearchUntilAsync(LocatorParser.Parse(query), r => !r.Found, timeout, cancellationToken).ConfigureAwait(false)).Met;
+
+    /// <summary>Searches now and again whenever the screen changes, until <paramref name="met"/> or the timeout; returns the last search.</summary>
+    private async Task<(FindResult Result, bool Met)> SearchUntilAsync(Locator locator, Func<FindResult, bool> met, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var locator = LocatorParser.Parse(query);
         var start = _time.GetTimestamp();
         while (true)
         {
+            // Captured before the search, so a change during it still ends the wait below.
             using var baseline = _desktop.Screen.Capture();
-            if (!FindAll(locator).Found)
+            var result = FindAll(locator);
+            if (met(result))
             {
-                return true;
+                return (result, true);
             }
             var remaining = timeout - _time.GetElapsedTime(start);
             if (remaining <= TimeSpan.Zero)
             {
-                return false;
+                return (result, false);
             }
             await _desktop.Watcher.WaitForChangeAsync(null, remaining, baseline, cancellationToken).ConfigureAwait(false);
         }
@@ -226,7 +209,7 @@ public sealed class ElementFinder
             }
             var roleOk = locator.Role is null || string.Equals(node.Role, locator.Role, StringComparison.OrdinalIgnoreCase);
             var statesOk = (node.States & locator.States) == locator.States;
-            var labels = Labels(node);
+            var labels = node.Labels;
             var nameScore = locator.Name is { } name ? labels.DefaultIfEmpty("").Max(l => TextSimilarity.Score(name, l)) : 1;
             var textScore = locator.Text is { } text && !IsContainer(node) ? labels.DefaultIfEmpty("").Max(l => TextSimilarity.Score(text, l)) : locator.Text is null ? 1 : 0;
             var descriptionScore = locator.Description is { } description ? TextSimilarity.Score(description, node.Description) : 1;
@@ -247,32 +230,6 @@ public sealed class ElementFinder
 
     private static bool NeedsAccessibility(Locator locator) =>
         locator.Role is not null || locator.Name is not null || locator.Description is not null || locator.States != UiStates.None;
-
-    /// <summary>What a person reads on an element: its name, its text, and its labels' texts (GTK 4 names a button "7 7").</summary>
-    private static List<string> Labels(UiNode node)
-    {
-        var labels = new List<string>();
-        void Add(string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value) && !labels.Contains(value))
-            {
-                labels.Add(value);
-            }
-        }
-        Add(node.Name);
-        var halves = node.Name.Split(' ');
-        var half = halves.Length / 2;
-        if (halves.Length % 2 == 0 && halves.Length > 0 && halves.AsSpan(0, half).SequenceEqual(halves.AsSpan(half)))
-        {
-            Add(string.Join(' ', halves, 0, half));
-        }
-        Add(node.Text);
-        foreach (var child in node.Children.Where(c => c.Role == "label"))
-        {
-            Add(child.Text ?? child.Name);
-        }
-        return labels;
-    }
 
     private static bool IsContainer(UiNode node) => node.Role is "frame" or "panel" or "filler" or "application" or "scroll pane" or "window";
 
@@ -332,5 +289,4 @@ public sealed class ElementFinder
             }).ToList();
     }
 
-    private static double Distance(Point a, Point b) => Math.Sqrt(Math.Pow(a.X - b.X, 2) + Math.Pow(a.Y - b.Y, 2));
 }

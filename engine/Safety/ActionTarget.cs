@@ -32,19 +32,9 @@ public sealed record ActionTarget
 
     /// <summary>A short phrase for the target, e.g. <c>'Send'</c> or <c>the point 640,400</c>.</summary>
     public string Describe() =>
-        Element is { } element && Label(element) is { Length: > 0 } label ? $"'{label}'"
+        Element is { Label.Length: > 0 } element ? $"'{element.Label}'"
         : TextAtPoint is { Length: > 0 } text ? $"'{text}'"
         : Point is { } point ? $"the point {point}"
         : Focused is { } focused ? $"the focused {focused.Role}"
         : "the screen";
-
-    internal static string Label(UiNode node)
-    {
-        var halves = node.Name.Split(' ');
-        var half = halves.Length / 2;
-        // GTK 4 names a button "Send Send" (label and tooltip); a person reads "Send".
-        return halves.Length % 2 == 0 && half > 0 && halves.AsSpan(0, half).SequenceEqual(halves.AsSpan(half))
-            ? string.Join(' ', halves, 0, half)
-            : node.Name.Length > 0 ? node.Name : node.Children.FirstOrDefault(c => c.Role == "label")?.Name ?? "";
-    }
 }

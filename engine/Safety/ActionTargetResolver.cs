@@ -29,8 +29,17 @@ public sealed class ActionTargetResolver
     public ActionTarget Resolve(ComputerAction action, Point? point)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var windows = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
-        var window = point is { } p ? windows.LastOrDefault(w => w.Bounds.Contains(p)) : windows.LastOrDefault(w => w.IsActive) ?? windows.LastOrDefault();
+        WindowInfo? window;
+        if (point is { } p)
+        {
+            window = _desktop.Windows.WindowAt(p);
+        }
+        else
+        {
+            // Keys go to the active window.
+            var visible = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
+            window = visible.LastOrDefault(w => w.IsActive) ?? visible.LastOrDefault();
+        }
         UiNode? element = null;
         UiNode? focused = null;
         string? dialogText = null;
@@ -47,7 +56,7 @@ public sealed class ActionTargetResolver
                     // A label inside a button: the button is what gets pressed.
                     if (element is { Role: "label" or "filler" or "panel" or "icon" })
                     {
-                        element = tree.Nodes.Where(n => n.Actions.Count > 0 && n.Bounds is { } b && b.Contains(at) && IsAncestor(n.Path, element.Path))
+                        element = tree.Nodes.Where(n => n.Actions.Count > 0 && n.Bounds is { } b && b.Contains(at) && !n.Path.Equals(element.Path) && element.Path.IsWithin(n.Path))
                             .OrderByDescending(n => n.Path.Depth).FirstOrDefault() ?? element;
                     }
                 }
@@ -70,7 +79,7 @@ public sealed class ActionTargetResolver
             var around = new Rect(q.X - TextRadius * 2, q.Y - TextRadius / 2, TextRadius * 4, TextRadius).Intersect(frame.Bounds);
             var words = _ocr.Recognize(frame, around).Lines.SelectMany(l => l.Words).ToList();
             textAtPoint = (words.FirstOrDefault(w => w.Bounds.Inflate(4).Contains(q))
-                ?? words.OrderBy(w => Distance(w.Bounds.Center, q)).FirstOrDefault(w => Distance(w.Bounds.Center, q) < TextRadius))?.Text;
+                ?? words.OrderBy(w => w.Bounds.Center.DistanceTo(q)).FirstOrDefault(w => w.Bounds.Center.DistanceTo(q) < TextRadius))?.Text;
         }
         if (dialogText is null && window is not null && window.Bounds.Area < _desktop.Screen.Bounds.Area / 6)
         {
@@ -110,9 +119,4 @@ public sealed class ActionTargetResolver
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
-
-    private static bool IsAncestor(UiPath ancestor, UiPath path) =>
-        ancestor.ProcessId == path.ProcessId && path.Indices.Count > ancestor.Indices.Count && path.Indices.Take(ancestor.Indices.Count).SequenceEqual(ancestor.Indices);
-
-    private static double Distance(Point a, Point b) => Math.Sqrt(Math.Pow(a.X - b.X, 2) + Math.Pow(a.Y - b.Y, 2));
 }

@@ -97,7 +97,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     private static IEnumerable<string> TargetNames(ComputerAction action, ActionTarget target)
     {
         var node = action.Kind == ActionKind.Key ? target.Focused : target.Element;
-        if (node is not null && ActionTarget.Label(node) is { Length: > 0 } label)
+        if (node is { Label: { Length: > 0 } label })
         {
             yield return label;
         }
@@ -144,7 +144,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             ActionKind.RightClick => $"Right-click {what}{where}",
             ActionKind.MiddleClick => $"Middle-click {what}{where}",
             ActionKind.Invoke => $"Press {what}{where}",
-            ActionKind.Key => $"Press {action.Text}{(target.Focused is { } f ? $" on {(ActionTarget.Label(f) is { Length: > 0 } l ? $"'{l}'" : $"the {f.Role}")}" : "")}{where}",
+            ActionKind.Key => $"Press {action.Text}{(target.Focused is { } f ? $" on {(f.Label is { Length: > 0 } l ? $"'{l}'" : $"the {f.Role}")}" : "")}{where}",
             ActionKind.Type => $"Type {(secret ? "a secret value" : $"\"{Short(action.Text)}\"")}{where}",
             ActionKind.SetText => $"Set the text of {what} to {(secret ? "a secret value" : $"\"{Short(action.Text)}\"")}{where}",
             ActionKind.LeftClickDrag => $"Drag from {action.StartCoordinate} to {action.Coordinate}{where}",

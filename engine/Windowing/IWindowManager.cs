@@ -12,6 +12,9 @@ public interface IWindowManager : IDisposable
     /// <summary>The top-level windows, bottom to top in stacking order.</summary>
     IReadOnlyList<WindowInfo> List();
 
+    /// <summary>The topmost visible window containing <paramref name="point"/> (what a click there reaches), or null.</summary>
+    WindowInfo? WindowAt(Point point);
+
     /// <summary>The window with <paramref name="id"/>, or null when there is none.</summary>
     WindowInfo? Get(ulong id);
 

@@ -36,6 +36,16 @@ public sealed class GeometryTests
     }
 
     [TestMethod]
+    public void ParseSize_WidthByHeight_AndBadTextNamesIt()
+    {
+        Assert.AreEqual(new Size(1280, 800), Size.Parse("1280x800"));
+        StringAssert.Contains(Assert.ThrowsExactly<FormatException>(() => Size.Parse("1280x0")).Message, "'1280x0'");
+    }
+
+    [TestMethod]
+    public void Distance_BetweenPoints_IsStraightLine() => Assert.AreEqual(5.0, new Point(1, 1).DistanceTo(new Point(4, 5)));
+
+    [TestMethod]
     public void ParsePoint_BadText_ThrowsNamingIt()
     {
         Assert.AreEqual(new Point(640, 400), Point.Parse("640, 400"));

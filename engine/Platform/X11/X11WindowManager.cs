@@ -59,6 +59,8 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         }
     }
 
+    public WindowInfo? WindowAt(Point point) => List().LastOrDefault(w => w.IsVisible && w.Bounds.Contains(point));
+
     public IReadOnlyList<WindowInfo> WindowsOf(int processId) => List().Where(w => w.ProcessId == processId).ToList();
 
     public WindowInfo? Get(ulong id)
