@@ -78,6 +78,8 @@ public sealed class VirtualDesktop : IDisposable
             }
             var display = ":" + number;
             environment["DISPLAY"] = display;
+            // One connection watches the root window for every part that announces itself there.
+            using var root = new X11WindowManager(display, TimeProvider.System);
 
             if (options.Accessibility)
             {
@@ -85,7 +87,6 @@ public sealed class VirtualDesktop : IDisposable
                 environment["DBUS_SESSION_BUS_ADDRESS"] = await bus.ReadLineAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
                 // The AT-SPI bus would also be started on demand by D-Bus activation; starting it now spares the first app the wait.
                 var launcher = Start("/usr/libexec/at-spi-bus-launcher", ["--launch-immediately"], "at-spi2-core");
-                using var root = new X11WindowManager(display, TimeProvider.System);
                 await root.WaitForRootPropertyAsync("AT_SPI_BUS", options.StartTimeout, () =>
                 {
                     if (launcher.HasExited)
@@ -97,8 +98,7 @@ public sealed class VirtualDesktop : IDisposable
             if (options.WindowManager is { } windowManager)
             {
                 var manager = Start(windowManager, windowManager == "openbox" ? ["--sm-disable"] : [], windowManager);
-                using var windows = new X11WindowManager(display, TimeProvider.System);
-                await windows.WaitForWindowManagerAsync(options.StartTimeout, () =>
+                await root.WaitForWindowManagerAsync(options.StartTimeout, () =>
                 {
                     if (manager.HasExited)
                     {

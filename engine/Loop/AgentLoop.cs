@@ -139,7 +139,7 @@ public sealed class AgentLoop
             decidedAt = answer.At;
             if (!answer.IsApproved)
             {
-                return (Journal(task, journaled, risk, decision, decidedBy, decidedAt, null) with { Action = planned.Action }, null);
+                return (Journal(task, planned, journaled, risk, decision, decidedBy, decidedAt, null), null);
             }
         }
         else
@@ -149,24 +149,24 @@ public sealed class AgentLoop
             decidedAt = _time.GetUtcNow();
             if (options.DryRun)
             {
-                return (Journal(task, journaled, risk, decision, decidedBy, decidedAt, null) with { Action = planned.Action }, null);
+                return (Journal(task, planned, journaled, risk, decision, decidedBy, decidedAt, null), null);
             }
         }
         using var before = _desktop.Screen.Capture();
         var beforeThumbnail = Thumbnail(before);
         var observation = await _executor.ExecuteAsync(action, cancellationToken).ConfigureAwait(false);
-        var step = Journal(task, journaled, risk, decision, decidedBy, decidedAt, observation, beforeThumbnail);
-        return (step with { Action = planned.Action }, observation);
+        return (Journal(task, planned, journaled, risk, decision, decidedBy, decidedAt, observation, beforeThumbnail), observation);
     }
 
-    private StepRecord Journal(string task, ComputerAction action, RiskAssessment risk, string decision, string decidedBy, DateTimeOffset decidedAt,
-        Observation? observation, string? beforeThumbnail = null)
+    /// <summary>Writes the step (screen coordinates, secrets redacted) and returns it as the planner's history sees it (its own coordinates).</summary>
+    private StepRecord Journal(string task, PlannedAction planned, ComputerAction journaled, RiskAssessment risk, string decision, string decidedBy,
+        DateTimeOffset decidedAt, Observation? observation, string? beforeThumbnail = null)
     {
         var effect = observation?.Effect ?? ActionEffect.NotExecuted;
         _journal.Append(new JournalRecord
         {
             Task = task,
-            Action = ComputerActionJson.Write(action),
+            Action = ComputerActionJson.Write(journaled),
             Risk = risk.Level.ToString().ToLowerInvariant(),
             Reason = risk.Reason,
             Decision = decision,
@@ -184,7 +184,7 @@ public sealed class AgentLoop
             BeforeThumbnail = beforeThumbnail,
             AfterThumbnail = observation is null ? null : Thumbnail(observation.Frame),
         });
-        return new StepRecord(action, risk, decision, effect);
+        return new StepRecord(planned.Action, risk, decision, effect);
     }
 
     /// <summary>A JPEG 320 pixels wide, base64: enough to see what happened, small enough for every step.</summary>

@@ -122,7 +122,7 @@ internal sealed unsafe partial class AtspiAccessibility : IAccessibility
             seen.Add($"{name} (pid {pid})");
             if (scope.ProcessId == pid || (scope.ApplicationName is { } wanted && string.Equals(name, wanted, StringComparison.OrdinalIgnoreCase)))
             {
-                return (Child(app, -1) ?? throw new InvalidOperationException(), new UiPath(pid, []), name);
+                return (app.AddReference(), new UiPath(pid, []), name);
             }
             if (scope.WindowTitle is { } title)
             {
@@ -226,15 +226,9 @@ internal sealed unsafe partial class AtspiAccessibility : IAccessibility
         return count;
     }
 
-    /// <summary>Child <paramref name="index"/> (a new reference), or with -1 a new reference to the element itself; null when gone.</summary>
+    /// <summary>Child <paramref name="index"/> (a new reference); null when gone.</summary>
     private static GObjectHandle? Child(GObjectHandle parent, int index)
     {
-        if (index < 0)
-        {
-            // A second reference to the same object: the caller's handle and ours are released independently.
-            var self = parent.DangerousGetHandle();
-            return GObjectHandle.Take(LibGObject.g_object_ref(self));
-        }
         LibGObject.GError* error = null;
         var child = LibAtspi.atspi_accessible_get_child_at_index(parent, index, &error);
         if (error != null)

@@ -17,6 +17,13 @@ internal sealed class GObjectHandle : SafeHandleZeroOrMinusOneIsInvalid
     /// <summary>Takes ownership of a reference returned by a transfer-full call; null when the call returned NULL.</summary>
     public static GObjectHandle? Take(nint instance) => instance == 0 ? null : new GObjectHandle(instance);
 
+    /// <summary>A second reference to the same object, released independently of this one.</summary>
+    public GObjectHandle AddReference()
+    {
+        ObjectDisposedException.ThrowIf(IsClosed, this);
+        return new GObjectHandle(LibGObject.g_object_ref(handle));
+    }
+
     protected override bool ReleaseHandle()
     {
         LibGObject.g_object_unref(handle);
