@@ -76,13 +76,19 @@ public sealed class ActionJournal : IDisposable
                 ["time"] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 ["task"] = record.Task,
             };
+            Add(entry, "kind", JournalWords.Of(record.Kind));
+            Add(entry, "step", record.Step);
             Add(entry, "action", record.Action is null ? null : JsonNode.Parse(record.Action));
-            Add(entry, "risk", record.Risk);
+            Add(entry, "target", record.Target);
+            Add(entry, "risk", record.Risk is { } risk ? JournalWords.Of(risk) : null);
             Add(entry, "reason", record.Reason);
-            Add(entry, "decision", record.Decision);
+            Add(entry, "decision", record.Decision is { } decision ? JournalWords.Of(decision) : null);
             Add(entry, "decided_by", record.DecidedBy);
             Add(entry, "decided_at", record.DecidedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            Add(entry, "outcome", record.Outcome);
+            Add(entry, "fingerprint", record.Fingerprint);
+            Add(entry, "outcome", record.Outcome is { } outcome ? JournalWords.Of(outcome) : null);
+            Add(entry, "detail", record.Detail);
+            Add(entry, "output", record.Output);
             Add(entry, "elapsed_ms", record.ElapsedMilliseconds is { } ms ? Math.Round(ms, 3) : null);
             Add(entry, "changes", record.Changes is null ? null : new JsonArray([.. record.Changes.Select(c => JsonValue.Create(c))]));
             Add(entry, "before", record.BeforeThumbnail);
@@ -163,6 +169,14 @@ public sealed class ActionJournal : IDisposable
     }
 
     private static void Add(JsonObject entry, string name, string? value)
+    {
+        if (value is not null)
+        {
+            entry[name] = value;
+        }
+    }
+
+    private static void Add(JsonObject entry, string name, int? value)
     {
         if (value is not null)
         {

@@ -167,17 +167,24 @@ public sealed class AgentLoop
         {
             Task = task,
             Action = ComputerActionJson.Write(journaled),
-            Risk = risk.Level.ToString().ToLowerInvariant(),
+            Risk = risk.Level,
             Reason = risk.Reason,
-            Decision = decision,
+            Decision = decision switch
+            {
+                "denied" => StepDecision.Denied,
+                "timed out" => StepDecision.TimedOut,
+                "dry run" => StepDecision.DryRun,
+                "allowed" => StepDecision.Allowed,
+                _ => StepDecision.Approved,
+            },
             DecidedBy = decidedBy,
             DecidedAt = decidedAt,
             Outcome = effect switch
             {
-                ActionEffect.Changed => "changed",
-                ActionEffect.NoVisibleChange => "no visible change",
-                ActionEffect.Observed => "observed",
-                _ => "not executed",
+                ActionEffect.Changed => StepOutcome.Changed,
+                ActionEffect.NoVisibleChange => StepOutcome.NoVisibleChange,
+                ActionEffect.Observed => StepOutcome.Observed,
+                _ => StepOutcome.NotExecuted,
             },
             ElapsedMilliseconds = observation?.Elapsed.TotalMilliseconds,
             Changes = observation?.Changes.Select(c => c.ToString()).ToList(),

@@ -28,9 +28,9 @@ public sealed class ActionJournalTests
             {
                 Task = "export report",
                 Action = ComputerActionJson.Write(new ComputerAction(ActionKind.LeftClick) { Coordinate = new(10 * i, 20) }),
-                Risk = "harmless",
-                Decision = "allowed",
-                Outcome = "changed",
+                Risk = Safety.RiskLevel.Harmless,
+                Decision = Safety.StepDecision.Allowed,
+                Outcome = StepOutcome.Changed,
                 Changes = [$"{i},0 10x10"],
             });
         }
@@ -101,7 +101,7 @@ public sealed class ActionJournalTests
         using (var journal = ActionJournal.Open(_path))
         {
             var typed = new ComputerAction(ActionKind.Type) { Text = "hunter2-secret" };
-            journal.Append(new JournalRecord { Task = "login", Action = ComputerActionJson.Write(ActionJournal.Redact(typed)), Risk = "secret" });
+            journal.Append(new JournalRecord { Task = "login", Action = ComputerActionJson.Write(ActionJournal.Redact(typed)), Risk = Safety.RiskLevel.Irreversible });
         }
         var text = File.ReadAllText(_path);
         Assert.DoesNotContain("hunter2", text);
