@@ -40,7 +40,7 @@ public class StepBenchmarks
         _ocr = new OcrEngine();
         var finder = new ElementFinder(_desktop, _ocr);
         _file = finder.Find("text=\"File\" via=ocr in window \"Mousepad\"").Bounds.Center;
-        _executor = new ActionExecutor(_desktop, finder) { QuietPeriod = TimeSpan.FromMilliseconds(QuietMilliseconds) };
+        _executor = new ActionExecutor(_desktop) { QuietPeriod = TimeSpan.FromMilliseconds(QuietMilliseconds) };
         _mapping = ModelScreen.For(_desktop.Screen.Bounds);
     }
 
@@ -57,7 +57,9 @@ public class StepBenchmarks
         var bytes = 0;
         foreach (var action in new[] { new ComputerAction(ActionKind.LeftClick) { Coordinate = _file }, new ComputerAction(ActionKind.Key) { Text = "Escape" } })
         {
-            using var observation = await _executor.ExecuteAsync(action);
+            using var step = new ResolvedStep { Action = action, Point = action.Coordinate };
+            using var result = await _executor.ExecuteAsync(step);
+            var observation = result.Observation;
             if (observation.Effect != ActionEffect.Changed)
             {
                 throw new InvalidOperationException($"{action} changed nothing on screen");

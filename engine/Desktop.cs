@@ -10,7 +10,7 @@ namespace Dispatch.Engine;
 /// One desktop session: the screen, input, windows and change detection of one display, all in the same
 /// coordinates (physical screen pixels). The only place that picks a platform implementation.
 /// </summary>
-public sealed class Desktop : IDisposable
+public sealed class Desktop : IDesktop
 {
     private readonly Lazy<IAccessibility> _accessibility;
 

@@ -1,26 +1,23 @@
 using System.Globalization;
 using Dispatch.Engine.Capture;
-using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Input;
-using Dispatch.Engine.Locators;
 
 namespace Dispatch.Engine.Actions;
 
 /// <summary>
-/// Carries out one action (in screen coordinates) and waits for its effect: first for the screen to start
-/// changing (briefly — no change means a suspected no-op), then for it to settle. No fixed sleeps.
+/// Carries out one resolved step (screen coordinates) and waits for its effect: first for the screen to start
+/// changing (briefly — no change means a suspected no-op), then for it to settle. No fixed sleeps. Element actions
+/// act on the element the step resolved; the locator is never run again.
 /// </summary>
-public sealed class ActionExecutor
+public sealed class ActionExecutor : IActionExecutor
 {
-    private readonly Desktop _desktop;
-    private readonly ElementFinder _finder;
+    private readonly IDesktop _desktop;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates an executor on <paramref name="desktop"/>, finding elements with <paramref name="finder"/>.</summary>
-    public ActionExecutor(Desktop desktop, ElementFinder finder, TimeProvider? time = null)
+    /// <summary>Creates an executor on <paramref name="desktop"/>.</summary>
+    public ActionExecutor(IDesktop desktop, TimeProvider? time = null)
     {
         _desktop = desktop ?? throw new ArgumentNullException(nameof(desktop));
-        _finder = finder ?? throw new ArgumentNullException(nameof(finder));
         _time = time ?? TimeProvider.System;
     }
 
@@ -33,46 +30,77 @@ public sealed class ActionExecutor
     /// <summary>The longest a settle wait may take (an endless animation).</summary>
     public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Executes <paramref name="action"/> and returns the settled screen.</summary>
-    /// <exception cref="ElementNotFoundException">An element action's locator found nothing.</exception>
-    public async Task<Observation> ExecuteAsync(ComputerAction action, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        var start = _time.GetTimestamp();
-        if (action.IsObservation)
-        {
-            string? output = null;
-            if (action.Kind == ActionKind.Wait)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(action.Duration ?? 0), _time, cancellationToken).ConfigureAwait(false);
-            }
-            else if (action.Kind == ActionKind.CursorPosition)
-            {
-                var pointer = _desktop.Input.PointerPosition;
-                output = $"X={pointer.X.ToString(CultureInfo.InvariantCulture)},Y={pointer.Y.ToString(CultureInfo.InvariantCulture)}";
-            }
-            var frame = action.Kind == ActionKind.Zoom && action.Region is { } region
-                ? _desktop.Screen.Capture(region.Intersect(_desktop.Screen.Bounds)).Clone()
-                : _desktop.Screen.Capture().Clone();
-            return new Observation(frame, [], ActionEffect.Observed, _time.GetElapsedTime(start), output);
-        }
+    /// <inheritdoc/>
+    public void ReleaseAll() => _desktop.Input.ReleaseAll();
 
-        // Held only for this step, so it may keep its shared-memory buffer (no copy).
-        using var before = _desktop.Screen.Capture();
-        await PerformAsync(action, cancellationToken).ConfigureAwait(false);
-        var reaction = await _desktop.Watcher.WaitForChangeAsync(null, ReactionTimeout, before, cancellationToken).ConfigureAwait(false);
-        if (reaction.Outcome == WaitOutcome.Changed)
-        {
-            await _desktop.Watcher.WaitForStableAsync(null, QuietPeriod, SettleTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        var after = _desktop.Screen.Capture().Clone();
-        var changes = FrameDiff.Compare(before, after).Changed;
-        var effect = changes.Count > 0 ? ActionEffect.Changed : ActionEffect.NoVisibleChange;
-        return new Observation(after, changes, effect, _time.GetElapsedTime(start), null);
+    /// <inheritdoc/>
+    public Task<Observation> ObserveAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new Observation(_desktop.Screen.Capture().Clone(), [], ActionEffect.Observed, TimeSpan.Zero, null));
     }
 
-    private async Task PerformAsync(ComputerAction action, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<StepResult> ExecuteAsync(ResolvedStep step, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.Failure is { } unresolved)
+        {
+            return new StepResult(await ObserveAsync(cancellationToken).ConfigureAwait(false), unresolved);
+        }
+        var action = step.Action;
+        var start = _time.GetTimestamp();
+        try
+        {
+            if (action.IsObservation)
+            {
+                return new StepResult(await ObserveActionAsync(action, start, cancellationToken).ConfigureAwait(false), null);
+            }
+            // Held only for this step, so it may keep its shared-memory buffer (no copy).
+            using var before = _desktop.Screen.Capture();
+            await PerformAsync(step, cancellationToken).ConfigureAwait(false);
+            var reaction = await _desktop.Watcher.WaitForChangeAsync(null, ReactionTimeout, before, cancellationToken).ConfigureAwait(false);
+            if (reaction.Outcome == WaitOutcome.Changed)
+            {
+                await _desktop.Watcher.WaitForStableAsync(null, QuietPeriod, SettleTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            var after = _desktop.Screen.Capture().Clone();
+            var changes = FrameDiff.Compare(before, after).Changed;
+            var effect = changes.Count > 0 ? ActionEffect.Changed : ActionEffect.NoVisibleChange;
+            return new StepResult(new Observation(after, changes, effect, _time.GetElapsedTime(start), null), null);
+        }
+        catch (OperationCanceledException)
+        {
+            _desktop.Input.ReleaseAll();
+            throw;
+        }
+        catch (Exception error) when (error is DispatchException or ArgumentException or InvalidOperationException)
+        {
+            // Expected failures of acting (an element gone stale, a display error, a key the server lacks) go back to the planner.
+            return new StepResult(await ObserveAsync(CancellationToken.None).ConfigureAwait(false), StepFailure.From(error));
+        }
+    }
+
+    private async Task<Observation> ObserveActionAsync(ComputerAction action, long start, CancellationToken cancellationToken)
+    {
+        string? output = null;
+        if (action.Kind == ActionKind.Wait)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(action.Duration ?? 0), _time, cancellationToken).ConfigureAwait(false);
+        }
+        else if (action.Kind == ActionKind.CursorPosition)
+        {
+            var pointer = _desktop.Input.PointerPosition;
+            output = $"X={pointer.X.ToString(CultureInfo.InvariantCulture)},Y={pointer.Y.ToString(CultureInfo.InvariantCulture)}";
+        }
+        using var live = _desktop.Screen.Capture();
+        var frame = action.Kind == ActionKind.Zoom && action.Region is { } region ? live.Crop(region.Intersect(live.Bounds)) : live.Clone();
+        return new Observation(frame, [], ActionEffect.Observed, _time.GetElapsedTime(start), output);
+    }
+
+    private async Task PerformAsync(ResolvedStep step, CancellationToken cancellationToken)
+    {
+        var action = step.Action;
         var input = _desktop.Input;
         var hold = action.Text is { Length: > 0 } keys && action.Kind is not (ActionKind.Key or ActionKind.HoldKey or ActionKind.Type or ActionKind.SetText)
             ? KeyChord.Parse(keys)
@@ -89,64 +117,50 @@ public sealed class ActionExecutor
                 await input.TypeAsync(action.Text!, cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
             case ActionKind.MouseMove:
-                input.MoveMouse(action.Coordinate!.Value);
+                input.MoveMouse(step.Point!.Value);
                 break;
             case ActionKind.LeftMouseDown:
-                input.ButtonDown(MouseButton.Left, action.Coordinate);
+                input.ButtonDown(MouseButton.Left, step.Point);
                 break;
             case ActionKind.LeftMouseUp:
-                input.ButtonUp(MouseButton.Left, action.Coordinate);
+                input.ButtonUp(MouseButton.Left, step.Point);
                 break;
             case ActionKind.LeftClick:
-                input.Click(action.Coordinate, MouseButton.Left, 1, hold);
+                input.Click(step.Point, MouseButton.Left, 1, hold);
                 break;
             case ActionKind.RightClick:
-                input.Click(action.Coordinate, MouseButton.Right, 1, hold);
+                input.Click(step.Point, MouseButton.Right, 1, hold);
                 break;
             case ActionKind.MiddleClick:
-                input.Click(action.Coordinate, MouseButton.Middle, 1, hold);
+                input.Click(step.Point, MouseButton.Middle, 1, hold);
                 break;
             case ActionKind.DoubleClick:
-                input.Click(action.Coordinate, MouseButton.Left, 2, hold);
+                input.Click(step.Point, MouseButton.Left, 2, hold);
                 break;
             case ActionKind.TripleClick:
-                input.Click(action.Coordinate, MouseButton.Left, 3, hold);
+                input.Click(step.Point, MouseButton.Left, 3, hold);
                 break;
             case ActionKind.LeftClickDrag:
                 await input.DragAsync(action.StartCoordinate!.Value, action.Coordinate!.Value, TimeSpan.FromMilliseconds(200), hold, cancellationToken).ConfigureAwait(false);
                 break;
             case ActionKind.Scroll:
-                input.Scroll(action.Coordinate, action.ScrollDirection!.Value, action.ScrollAmount!.Value, hold);
+                input.Scroll(step.Point, action.ScrollDirection!.Value, action.ScrollAmount!.Value, hold);
                 break;
             case ActionKind.ClickElement:
-                input.Click(_finder.Find(action.Locator!).Bounds.Center);
+                input.Click(step.Point!.Value);
                 break;
             case ActionKind.SetText:
-                var field = _finder.Find(action.Locator!);
-                _desktop.Accessibility.SetText(field.Node ?? throw new DispatchException(
-                    $"set_text needs an accessible text field, but '{action.Locator}' found {field.Description} by {field.Channel}."), action.Text!);
+                _desktop.Accessibility.SetText(AccessibleNode(step, "set_text needs an accessible text field"), action.Text!);
                 break;
             case ActionKind.Invoke:
-                var element = _finder.Find(action.Locator!);
-                _desktop.Accessibility.Invoke(element.Node ?? throw new DispatchException(
-                    $"invoke needs an accessible element, but '{action.Locator}' found {element.Description} by {element.Channel}."), action.ActionName);
+                _desktop.Accessibility.Invoke(AccessibleNode(step, "invoke needs an accessible element"), action.ActionName);
                 break;
             default:
                 throw new ActionFormatException($"The executor cannot run \"{ComputerActionJson.NameOf(action.Kind)}\".");
         }
     }
 
-    /// <summary>The screen point an action acts on, if any (its coordinate, the pointer for clicks without one, or its element).</summary>
-    public Point? PointOf(ComputerAction action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        return action.Kind switch
-        {
-            ActionKind.ClickElement or ActionKind.SetText or ActionKind.Invoke => _finder.FindAll(action.Locator!) is { Found: true } found ? found.Matches[0].Bounds.Center : null,
-            ActionKind.LeftClickDrag => action.StartCoordinate,
-            ActionKind.LeftClick or ActionKind.RightClick or ActionKind.MiddleClick or ActionKind.DoubleClick or ActionKind.TripleClick
-                or ActionKind.LeftMouseDown or ActionKind.LeftMouseUp or ActionKind.Scroll => action.Coordinate ?? _desktop.Input.PointerPosition,
-            _ => null,
-        };
-    }
+    private static Accessibility.UiNode AccessibleNode(ResolvedStep step, string need) =>
+        step.Located?.Node ?? throw new DispatchException(
+            $"{need}, but '{step.Action.Locator}' found {step.Located?.Description ?? "nothing"} by {step.Located?.Channel.ToString() ?? "no channel"}.");
 }

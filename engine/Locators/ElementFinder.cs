@@ -19,17 +19,21 @@ public sealed class ElementFinder
 
     private const int NearMissesPerChannel = 3;
 
-    private readonly Desktop _desktop;
+    private readonly IDesktop _desktop;
     private readonly OcrEngine _ocr;
     private readonly TimeProvider _time;
+    private long _searches;
 
     /// <summary>Creates a finder over <paramref name="desktop"/>, reading text with <paramref name="ocr"/>.</summary>
-    public ElementFinder(Desktop desktop, OcrEngine ocr, TimeProvider? time = null)
+    public ElementFinder(IDesktop desktop, OcrEngine ocr, TimeProvider? time = null)
     {
         _desktop = desktop ?? throw new ArgumentNullException(nameof(desktop));
         _ocr = ocr ?? throw new ArgumentNullException(nameof(ocr));
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>How many searches this finder has run (each <see cref="FindAll(Locator)"/> is one): what a step costs in searches.</summary>
+    public long Searches => Interlocked.Read(ref _searches);
 
     /// <summary>Image matches must score at least this (0–1).</summary>
     public double ImageThreshold { get; set; } = 0.9;
@@ -42,6 +46,7 @@ public sealed class ElementFinder
     public FindResult FindAll(Locator locator)
     {
         ArgumentNullException.ThrowIfNull(locator);
+        Interlocked.Increment(ref _searches);
         var start = _time.GetTimestamp();
         var matches = new List<ElementMatch>();
         var misses = new List<NearMiss>();

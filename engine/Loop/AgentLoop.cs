@@ -1,37 +1,36 @@
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Capture;
+using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Journal;
 using Dispatch.Engine.Safety;
 
 namespace Dispatch.Engine.Loop;
 
 /// <summary>
-/// Perceive → decide → act: shows the planner the settled screen, classifies each proposed action, holds the
-/// irreversible ones at the approval gate, carries out the rest, and journals every step. Stops at the step limit,
-/// the time budget, when stuck, when cancelled, or on <see cref="EmergencyStop"/>, which also lets go of every key
-/// and button at once.
+/// Perceive → decide → act. Each proposed action becomes one step, perceived once and carried forward: resolve →
+/// classify → approve → act → journal (an intent entry before acting, an outcome entry after, errors included). A
+/// failure, a denial or a time-out ends the planner's batch: the rest goes back unexecuted and the history says so.
+/// Stops at the step limit, the time budget, when stuck, when cancelled, or on <see cref="EmergencyStop"/>, which
+/// also lets go of every key and button at once.
 /// </summary>
 public sealed class AgentLoop
 {
-    private readonly Desktop _desktop;
-    private readonly ActionExecutor _executor;
-    private readonly ActionTargetResolver _targets;
+    private readonly IStepResolver _resolver;
     private readonly RiskPolicy _policy;
     private readonly ApprovalGate _gate;
+    private readonly IActionExecutor _executor;
     private readonly ActionJournal _journal;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private CancellationTokenSource? _running;
 
-    /// <summary>Creates a loop over its parts.</summary>
-    public AgentLoop(Desktop desktop, ActionExecutor executor, ActionTargetResolver targets, RiskPolicy policy, ApprovalGate gate, ActionJournal journal,
-        TimeProvider? time = null)
+    /// <summary>Creates a loop over its parts; every wait and budget runs on <paramref name="time"/>.</summary>
+    public AgentLoop(IStepResolver resolver, RiskPolicy policy, ApprovalGate gate, IActionExecutor executor, ActionJournal journal, TimeProvider? time = null)
     {
-        _desktop = desktop ?? throw new ArgumentNullException(nameof(desktop));
-        _executor = executor ?? throw new ArgumentNullException(nameof(executor));
-        _targets = targets ?? throw new ArgumentNullException(nameof(targets));
+        _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _gate = gate ?? throw new ArgumentNullException(nameof(gate));
+        _executor = executor ?? throw new ArgumentNullException(nameof(executor));
         _journal = journal ?? throw new ArgumentNullException(nameof(journal));
         _time = time ?? TimeProvider.System;
     }
@@ -43,7 +42,7 @@ public sealed class AgentLoop
         {
             _running?.Cancel();
         }
-        _desktop.Input.ReleaseAll();
+        _executor.ReleaseAll();
     }
 
     /// <summary>Runs <paramref name="task"/> with <paramref name="planner"/> until it ends; see <see cref="LoopOutcome"/>.</summary>
@@ -52,20 +51,20 @@ public sealed class AgentLoop
         ArgumentException.ThrowIfNullOrEmpty(task);
         ArgumentNullException.ThrowIfNull(planner);
         options ??= new LoopOptions();
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        run.CancelAfter(options.TimeBudget);
+        using var budget = new CancellationTokenSource(options.TimeBudget, _time);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         lock (_lock)
         {
             _running = run;
         }
-        var start = _time.GetTimestamp();
         var history = new List<StepRecord>();
-        var mapping = options.ScreenCoordinates
-            ? new Geometry.ScaleMapping(_desktop.Screen.Bounds, _desktop.Screen.Bounds.Size)
-            : ModelScreen.For(_desktop.Screen.Bounds);
-        var observation = await _executor.ExecuteAsync(new ComputerAction(ActionKind.Screenshot), run.Token).ConfigureAwait(false);
+        var steps = 0;
+        Observation? observation = null;
         try
         {
+            observation = await _executor.ObserveAsync(run.Token).ConfigureAwait(false);
+            var screen = observation.Frame.Bounds;
+            var mapping = options.ScreenCoordinates ? new ScaleMapping(screen, screen.Size) : ModelScreen.For(screen);
             while (true)
             {
                 var decision = await planner.NextAsync(new PlannerContext(task, observation, mapping, history), run.Token).ConfigureAwait(false);
@@ -77,14 +76,19 @@ public sealed class AgentLoop
                 {
                     return new LoopResult(LoopOutcome.Question, question, history);
                 }
-                foreach (var planned in decision.Actions)
+                if (decision.Actions.Count == 0)
                 {
-                    if (history.Count >= options.MaxSteps)
+                    return new LoopResult(LoopOutcome.Stuck, "the planner proposed no action and did not say it was done", history);
+                }
+                for (var i = 0; i < decision.Actions.Count; i++)
+                {
+                    if (steps >= options.MaxSteps)
                     {
                         return new LoopResult(LoopOutcome.StepLimit, $"stopped after {options.MaxSteps} steps", history);
                     }
-                    var (step, next) = await StepAsync(task, planned, mapping, options, run.Token).ConfigureAwait(false);
-                    history.Add(step);
+                    steps++;
+                    var (record, next) = await StepAsync(task, steps, decision.Actions[i], mapping, options, run.Token).ConfigureAwait(false);
+                    history.Add(record);
                     if (next is not null)
                     {
                         observation.Dispose();
@@ -93,20 +97,26 @@ public sealed class AgentLoop
                     if (IsStuck(history, options.StuckAfter))
                     {
                         return new LoopResult(LoopOutcome.Stuck,
-                            $"stuck: {ComputerActionJson.Write(step.Action)} had no visible effect {options.StuckAfter} times in a row", history);
+                            $"stuck: {ComputerActionJson.Write(record.Action)} had no visible effect {options.StuckAfter} times in a row", history);
+                    }
+                    if (EndsBatch(record))
+                    {
+                        var why = $"not run: the batch ended at step {steps}, which was {(record.Ran ? "a failure" : JournalWords.Of(record.Decision ?? StepDecision.Denied))}";
+                        history.AddRange(decision.Actions.Skip(i + 1).Select(rest => new StepRecord(rest.Action, null, null, StepOutcome.NotExecuted, why)));
+                        break;
                     }
                 }
             }
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
         {
-            _desktop.Input.ReleaseAll();
-            var outcome = !cancellationToken.IsCancellationRequested && _time.GetElapsedTime(start) >= options.TimeBudget ? LoopOutcome.TimeBudget : LoopOutcome.Stopped;
+            _executor.ReleaseAll();
+            var outcome = budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? LoopOutcome.TimeBudget : LoopOutcome.Stopped;
             return new LoopResult(outcome, outcome == LoopOutcome.TimeBudget ? $"the time budget of {options.TimeBudget} ran out" : "stopped", history);
         }
         finally
         {
-            observation.Dispose();
+            observation?.Dispose();
             lock (_lock)
             {
                 _running = null;
@@ -114,101 +124,151 @@ public sealed class AgentLoop
         }
     }
 
-    private async Task<(StepRecord Step, Observation? Next)> StepAsync(string task, PlannedAction planned, Geometry.ScaleMapping mapping, LoopOptions options,
-        CancellationToken cancellationToken)
+    private static bool EndsBatch(StepRecord record) =>
+        record.Outcome is not (StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed) && record.Decision != StepDecision.DryRun;
+
+    private async Task<(StepRecord Record, Observation? Next)> StepAsync(string task, int number, PlannedAction planned, ScaleMapping mapping,
+        LoopOptions options, CancellationToken cancellationToken)
     {
-        var action = ModelCoordinates.ToScreen(planned.Action, mapping);
-        var point = _executor.PointOf(action);
-        var target = _targets.Resolve(action, point);
-        var risk = _policy.Classify(action, target, planned.Risk, planned.IsSecret);
-        var journaled = risk.IsSecret ? ActionJournal.Redact(action) : action;
-        string decision;
-        string decidedBy;
-        DateTimeOffset decidedAt;
-        if (risk.Level == RiskLevel.Irreversible && !options.DryRun)
+        ComputerAction action;
+        ResolvedStep step;
+        try
         {
-            var (answer, asks) = await _gate.AuthorizeAsync(task, action, risk, target, () => _targets.Resolve(action, _executor.PointOf(action)), cancellationToken)
-                .ConfigureAwait(false);
-            decision = answer.Outcome switch
+            action = ModelCoordinates.ToScreen(planned.Action, mapping);
+            step = await _resolver.ResolveAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is DispatchException or ArgumentException)
+        {
+            return await FailedAsync(task, number, planned, planned.Action, StepFailure.From(error), cancellationToken).ConfigureAwait(false);
+        }
+        using (step)
+        {
+            if (step.Failure is { } failure)
             {
-                ApprovalOutcome.Approved => asks > 1 ? $"approved (asked {asks} times: the target changed)" : "approved",
-                ApprovalOutcome.TimedOut => "timed out",
-                _ => "denied",
-            };
-            decidedBy = answer.By;
-            decidedAt = answer.At;
-            if (!answer.IsApproved)
+                return await FailedAsync(task, number, planned, action, failure, cancellationToken).ConfigureAwait(false);
+            }
+            RiskAssessment risk;
+            try
             {
-                return (Journal(task, planned, journaled, risk, decision, decidedBy, decidedAt, null), null);
+                risk = _policy.Classify(action, step.Target, planned.Risk, planned.IsSecret);
+            }
+            catch (DispatchException error)
+            {
+                return await FailedAsync(task, number, planned, action, StepFailure.From(error), cancellationToken).ConfigureAwait(false);
+            }
+            var journaled = ComputerActionJson.Write(risk.IsSecret ? ActionJournal.Redact(action) : action);
+            GateResult? gate = null;
+            try
+            {
+                StepDecision decision;
+                string decidedBy;
+                var decidedAt = _time.GetUtcNow();
+                if (options.DryRun)
+                {
+                    (decision, decidedBy) = (StepDecision.DryRun, "dry run");
+                }
+                else if (risk.Level == RiskLevel.Irreversible && !options.Ungated)
+                {
+                    gate = await _gate.AuthorizeAsync(task, step, risk, planned.Risk, planned.IsSecret, cancellationToken).ConfigureAwait(false);
+                    (decision, decidedBy, decidedAt, risk) = (gate.Decision, gate.Asks > 1 ? $"{gate.By} (asked {gate.Asks} times)" : gate.By, gate.At, gate.Risk);
+                }
+                else
+                {
+                    (decision, decidedBy) = options.Ungated ? (StepDecision.Ungated, "--no-gate") : (StepDecision.Allowed, "policy");
+                }
+                var toRun = gate?.Step ?? step;
+                _journal.Append(new JournalRecord
+                {
+                    Task = task,
+                    Kind = JournalEntryKind.Intent,
+                    Step = number,
+                    Action = journaled,
+                    Target = toRun.DescribeTarget(),
+                    Risk = risk.Level,
+                    Reason = risk.Reason,
+                    Decision = decision,
+                    DecidedBy = decidedBy,
+                    DecidedAt = decidedAt,
+                    Fingerprint = toRun.Identity?.Fingerprint,
+                    Detail = gate?.Detail,
+                });
+                if (decision is not (StepDecision.Allowed or StepDecision.Approved or StepDecision.Ungated))
+                {
+                    var why = decision == StepDecision.DryRun ? "dry run" : $"{risk.Sentence}: {JournalWords.Of(decision)} by {decidedBy}";
+                    WriteOutcome(task, number, StepOutcome.NotExecuted, why, null, null);
+                    return (new StepRecord(planned.Action, risk, decision, StepOutcome.NotExecuted, gate?.Detail ?? why), null);
+                }
+                var before = toRun.Screen is { } screen ? Thumbnail(screen) : null;
+                StepResult result;
+                try
+                {
+                    result = await _executor.ExecuteAsync(toRun, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    WriteOutcome(task, number, StepOutcome.Interrupted, "stopped while acting: cancelled, the emergency stop or the time budget", null, before);
+                    throw;
+                }
+                WriteOutcome(task, number, result.Outcome, result.Failure?.Detail, result.Observation, before);
+                return (new StepRecord(planned.Action, risk, decision, result.Outcome, result.Failure?.Detail, result.Observation.Output), result.Observation);
+            }
+            finally
+            {
+                if (gate is not null && !ReferenceEquals(gate.Step, step))
+                {
+                    gate.Step.Dispose();
+                }
             }
         }
-        else
-        {
-            decision = options.DryRun ? "dry run" : "allowed";
-            decidedBy = "policy";
-            decidedAt = _time.GetUtcNow();
-            if (options.DryRun)
-            {
-                return (Journal(task, planned, journaled, risk, decision, decidedBy, decidedAt, null), null);
-            }
-        }
-        using var before = _desktop.Screen.Capture();
-        var beforeThumbnail = Thumbnail(before);
-        var observation = await _executor.ExecuteAsync(action, cancellationToken).ConfigureAwait(false);
-        return (Journal(task, planned, journaled, risk, decision, decidedBy, decidedAt, observation, beforeThumbnail), observation);
     }
 
-    /// <summary>Writes the step (screen coordinates, secrets redacted) and returns it as the planner's history sees it (its own coordinates).</summary>
-    private StepRecord Journal(string task, PlannedAction planned, ComputerAction journaled, RiskAssessment risk, string decision, string decidedBy,
-        DateTimeOffset decidedAt, Observation? observation, string? beforeThumbnail = null)
+    /// <summary>A step that could not be resolved or classified: journaled as intent and typed error; the planner sees a fresh screen.</summary>
+    private async Task<(StepRecord, Observation?)> FailedAsync(string task, int number, PlannedAction planned, ComputerAction action, StepFailure failure,
+        CancellationToken cancellationToken)
     {
-        var effect = observation?.Effect ?? ActionEffect.NotExecuted;
         _journal.Append(new JournalRecord
         {
             Task = task,
-            Action = ComputerActionJson.Write(journaled),
-            Risk = risk.Level,
-            Reason = risk.Reason,
-            Decision = decision switch
-            {
-                "denied" => StepDecision.Denied,
-                "timed out" => StepDecision.TimedOut,
-                "dry run" => StepDecision.DryRun,
-                "allowed" => StepDecision.Allowed,
-                _ => StepDecision.Approved,
-            },
-            DecidedBy = decidedBy,
-            DecidedAt = decidedAt,
-            Outcome = effect switch
-            {
-                ActionEffect.Changed => StepOutcome.Changed,
-                ActionEffect.NoVisibleChange => StepOutcome.NoVisibleChange,
-                ActionEffect.Observed => StepOutcome.Observed,
-                _ => StepOutcome.NotExecuted,
-            },
+            Kind = JournalEntryKind.Intent,
+            Step = number,
+            Action = ComputerActionJson.Write(planned.IsSecret ? ActionJournal.Redact(action) : action),
+        });
+        WriteOutcome(task, number, failure.Outcome, failure.Detail, null, null);
+        var observation = await _executor.ObserveAsync(cancellationToken).ConfigureAwait(false);
+        return (new StepRecord(planned.Action, null, null, failure.Outcome, failure.Detail), observation);
+    }
+
+    private void WriteOutcome(string task, int number, StepOutcome outcome, string? detail, Observation? observation, string? before) =>
+        _journal.Append(new JournalRecord
+        {
+            Task = task,
+            Kind = JournalEntryKind.Outcome,
+            Step = number,
+            Outcome = outcome,
+            Detail = detail,
+            Output = observation?.Output,
             ElapsedMilliseconds = observation?.Elapsed.TotalMilliseconds,
             Changes = observation?.Changes.Select(c => c.ToString()).ToList(),
-            BeforeThumbnail = beforeThumbnail,
-            AfterThumbnail = observation is null ? null : Thumbnail(observation.Frame),
+            BeforeThumbnail = before,
+            AfterThumbnail = observation is null || observation.Effect == Actions.ActionEffect.Observed ? null : Thumbnail(observation.Frame),
         });
-        return new StepRecord(planned.Action, risk, decision, effect);
-    }
 
     /// <summary>A JPEG 320 pixels wide, base64: enough to see what happened, small enough for every step.</summary>
     private static string Thumbnail(Frame frame)
     {
         var width = Math.Min(320, frame.Width);
         var height = Math.Max(1, (int)((long)frame.Height * width / frame.Width));
-        return Convert.ToBase64String(FrameEncoder.Encode(frame, ImageFormat.Jpeg, targetSize: new Geometry.Size(width, height), quality: 60).Bytes);
+        return Convert.ToBase64String(FrameEncoder.Encode(frame, ImageFormat.Jpeg, targetSize: new Size(width, height), quality: 60).Bytes);
     }
 
     private static bool IsStuck(List<StepRecord> history, int after)
     {
-        if (history.Count < after)
+        var ran = history.Where(s => s.Ran).ToList();
+        if (ran.Count < after)
         {
             return false;
         }
-        var last = history.TakeLast(after).ToList();
-        return last.All(s => s.Effect == ActionEffect.NoVisibleChange && s.Action == last[0].Action);
+        var last = ran.TakeLast(after).ToList();
+        return last.All(s => s.Outcome == StepOutcome.NoVisibleChange && s.Action == last[0].Action);
     }
 }

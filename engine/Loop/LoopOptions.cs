@@ -3,10 +3,10 @@ namespace Dispatch.Engine.Loop;
 /// <summary>Budgets and modes of a loop run.</summary>
 public sealed record LoopOptions
 {
-    /// <summary>The most actions a run may take.</summary>
+    /// <summary>The most steps a run may attempt.</summary>
     public int MaxSteps { get; init; } = 50;
 
-    /// <summary>The longest a run may take.</summary>
+    /// <summary>The longest a run may take, measured on the loop's clock.</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The same action with no visible effect this many times in a row stops the run as stuck.</summary>
@@ -20,4 +20,10 @@ public sealed record LoopOptions
 
     /// <summary>Classify and journal every action without carrying any out.</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>
+    /// Run irreversible steps without asking: only for a person scripting their own desktop (<c>--no-gate</c>). Every
+    /// step is still classified, and the journal records it as ungated.
+    /// </summary>
+    public bool Ungated { get; init; }
 }

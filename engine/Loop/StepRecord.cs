@@ -3,9 +3,19 @@ using Dispatch.Engine.Safety;
 
 namespace Dispatch.Engine.Loop;
 
-/// <summary>One step the loop took, as the planner sees its history.</summary>
-/// <param name="Action">The action in model coordinates.</param>
-/// <param name="Risk">How it was classified.</param>
-/// <param name="Decision">allowed, approved, denied, timed out or dry run.</param>
-/// <param name="Effect">What it visibly did.</param>
-public sealed record StepRecord(ComputerAction Action, RiskAssessment Risk, string Decision, ActionEffect Effect);
+/// <summary>One step of a run, as the planner sees its history.</summary>
+/// <param name="Action">The action in the planner's coordinates.</param>
+/// <param name="Risk">How it was classified; null when it failed before it could be, or was never reached.</param>
+/// <param name="Decision">Who let it run or why it did not; null when it was never reached.</param>
+/// <param name="Outcome">How it ended: its effect, a typed error, or not executed.</param>
+/// <param name="Detail">The error, the reason it was not run, or why the person was asked again; null when there is nothing to say.</param>
+/// <param name="Output">Text the action returned (the pointer position for cursor_position).</param>
+public sealed record StepRecord(ComputerAction Action, RiskAssessment? Risk, StepDecision? Decision, StepOutcome Outcome, string? Detail = null, string? Output = null)
+{
+    /// <summary>True when the step was carried out (successfully or not).</summary>
+    public bool Ran => Outcome != StepOutcome.NotExecuted;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Action}: {(Decision is { } d ? Journal.JournalWords.Of(d) + ", " : "")}{Journal.JournalWords.Of(Outcome)}{(Detail is null ? "" : " — " + Detail)}";
+}

@@ -4,39 +4,57 @@ using Dispatch.Engine.Actions;
 namespace Dispatch.Engine.Safety;
 
 /// <summary>
-/// Decides deterministically whether an action is irreversible, from the action and what it would act on.
-/// A planner or recipe may raise the risk (the requested level of <see cref="Classify"/>), never lower it.
+/// Decides deterministically whether a step is irreversible, from the action and what it acts on. The rule, when in
+/// doubt, is to ask:
+/// <list type="bullet">
+/// <item>Every input that can press a control counts as activating: clicks (a button press alone, since its release
+/// clicks, and a drag shorter than a drag threshold), element actions, every Return/Enter and space variant, a
+/// mnemonic, a ctrl shortcut, text with a newline or a space, and letters sent to a dialog that has no text field.</item>
+/// <item>It is irreversible when its target's name matches <see cref="RiskRules.IrreversibleNames"/>.</item>
+/// <item>In a window that speaks of loss (<see cref="RiskRules.DangerWords"/>, read by accessibility or OCR) it is
+/// irreversible unless its target is known and clearly the safe choice (<see cref="RiskRules.SafeNames"/>): a
+/// confirmation, a verb missing from the lists, or a target that cannot be read is held.</item>
+/// <item>A Return, ctrl+Return or mnemonic whose target is unknown is irreversible when the window offers a button
+/// with an irreversible name (Return in a chat's entry sends).</item>
+/// <item>Text or keys typed into a password field are irreversible and secret.</item>
+/// </list>
+/// A planner or recipe may raise the risk (the <c>requested</c> level), never lower it.
 /// </summary>
 public sealed class RiskPolicy(RiskRules? rules = null)
 {
+    /// <summary>A press and release closer than this many pixels is a click, not a drag (GTK's default threshold is 8).</summary>
+    public const int DragThreshold = 8;
+
     private readonly RiskRules _rules = rules ?? new RiskRules();
 
     /// <summary>Classifies <paramref name="action"/> acting on <paramref name="target"/>.</summary>
     /// <param name="action">The action, in screen coordinates.</param>
-    /// <param name="target">What it would act on.</param>
+    /// <param name="target">What it acts on, as perceived.</param>
     /// <param name="requested">A risk the planner asked for; the result is never lower.</param>
     /// <param name="markedSecret">The planner or recipe marked the typed value secret: it is redacted like a password.</param>
+    /// <exception cref="Input.KeyNameException">The action's key sequence is malformed.</exception>
     public RiskAssessment Classify(ComputerAction action, ActionTarget target, RiskLevel requested = RiskLevel.Harmless, bool markedSecret = false)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(target);
-        var secret = TypesIntoPassword(action, target) || (markedSecret && action.Text is not null);
-        var sentence = Sentence(action, target, secret);
-        var (level, reason) = Decide(action, target, TypesIntoPassword(action, target));
+        var keys = InputActivation.Of(action);
+        var intoPassword = TypesIntoPassword(action, target, keys);
+        var secret = intoPassword || (markedSecret && action.Text is not null);
+        var (level, reason) = Decide(action, target, keys, intoPassword);
         if (requested > level)
         {
             (level, reason) = (requested, $"the planner raised it to {requested.ToString().ToLowerInvariant()}");
         }
-        return new RiskAssessment(level, reason, sentence, secret);
+        return new RiskAssessment(level, reason, Sentence(action, target, secret), secret);
     }
 
-    private (RiskLevel, string) Decide(ComputerAction action, ActionTarget target, bool secret)
+    private (RiskLevel, string) Decide(ComputerAction action, ActionTarget target, InputActivation keys, bool intoPassword)
     {
-        if (action.IsObservation || action.Kind is ActionKind.MouseMove)
+        if (action.IsObservation || action.Kind is ActionKind.MouseMove or ActionKind.Scroll)
         {
-            return (RiskLevel.Harmless, "it only looks or moves the pointer");
+            return (RiskLevel.Harmless, "it only looks, moves the pointer or scrolls");
         }
-        if (secret)
+        if (intoPassword)
         {
             return (RiskLevel.Irreversible, "it types into a password field");
         }
@@ -52,79 +70,122 @@ public sealed class RiskPolicy(RiskRules? rules = null)
         {
             return (RiskLevel.Harmless, "the application or window is on the allow list");
         }
-        if (!Activates(action, target))
+        var (activates, names, how) = Activation(action, target, keys);
+        // A modified Return runs the window's default action, whatever has the focus: its name can hold it, never clear it.
+        var known = names.Count > 0 && keys.Kind != ActivationKind.ModifiedConfirm;
+        if (!activates)
         {
-            return (RiskLevel.Harmless, "it does not activate anything");
-        }
-        var names = TargetNames(action, target).ToList();
-        foreach (var name in names)
-        {
-            if (_rules.IrreversibleNames.FirstOrDefault(rule => Matches(name, rule)) is { } rule)
-            {
-                return (RiskLevel.Irreversible, $"its target '{name}' matches the rule \"{rule}\"");
-            }
+            return (RiskLevel.Harmless, how);
         }
         foreach (var name in names)
         {
-            if (_rules.ConfirmationNames.FirstOrDefault(rule => Equal(name, rule)) is { } confirmation
-                && target.DialogText is { } dialog
-                && _rules.DangerWords.FirstOrDefault(word => dialog.Contains(word, StringComparison.OrdinalIgnoreCase)) is { } word)
+            if (IrreversibleName(name) is { } rule)
             {
-                return (RiskLevel.Irreversible, $"'{confirmation}' confirms a dialog that speaks of \"{word}\"");
+                return (RiskLevel.Irreversible, $"{how}: its target '{name}' matches the rule \"{rule.TrimStart('=')}\"");
             }
         }
-        return (RiskLevel.Harmless, names.Count == 0 ? "no name on its target matches a rule" : $"'{names[0]}' matches no rule");
-    }
-
-    /// <summary>Clicks, element actions and keys that activate (Return, space, ctrl+Return…) can trigger a button.</summary>
-    private static bool Activates(ComputerAction action, ActionTarget target) => action.Kind switch
-    {
-        ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick or ActionKind.MiddleClick
-            or ActionKind.LeftMouseUp or ActionKind.ClickElement or ActionKind.Invoke => true,
-        ActionKind.Key => action.Text is { } keys && IsActivatingKey(keys) && target.Focused is not null,
-        ActionKind.SetText or ActionKind.Type => false,
-        _ => false,
-    };
-
-    private static bool IsActivatingKey(string keys)
-    {
-        var last = keys.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-        var key = last.Split('+').Last();
-        return key.Equals("Return", StringComparison.OrdinalIgnoreCase) || key.Equals("enter", StringComparison.OrdinalIgnoreCase)
-            || key.Equals("KP_Enter", StringComparison.OrdinalIgnoreCase) || key.Equals("space", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static IEnumerable<string> TargetNames(ComputerAction action, ActionTarget target)
-    {
-        var node = action.Kind == ActionKind.Key ? target.Focused : target.Element;
-        if (node is { Label: { Length: > 0 } label })
+        var danger = DangerWord(target);
+        if (danger is not null && (keys.Kind is not (ActivationKind.Characters or ActivationKind.Shortcut) || target.IsDialog))
         {
-            yield return label;
+            if (known && names.All(IsSafe))
+            {
+                return (RiskLevel.Harmless, $"'{names[0]}' is the safe choice in a window that speaks of \"{danger}\"");
+            }
+            return (RiskLevel.Irreversible, known
+                ? $"{how}: '{names[0]}' is not clearly the safe choice in a window that speaks of \"{danger}\""
+                : $"{how}: its target cannot be read, in a window that speaks of \"{danger}\"");
         }
-        if (target.TextAtPoint is { Length: > 0 } text && action.Kind != ActionKind.Key)
+        if (!known && keys.Kind is ActivationKind.Confirm or ActivationKind.ModifiedConfirm or ActivationKind.Mnemonic
+            && target.Controls.FirstOrDefault(c => IrreversibleName(c) is not null) is { } offered)
         {
-            yield return text;
+            return (RiskLevel.Irreversible, $"{how}: it may press the window's '{offered}' button");
         }
+        return (RiskLevel.Harmless, known ? $"'{names[0]}' matches no rule" : $"{how}: no rule applies to its target");
     }
 
-    private static bool TypesIntoPassword(ComputerAction action, ActionTarget target) =>
-        action.Kind is ActionKind.Type or ActionKind.SetText
-        && (action.Kind == ActionKind.SetText ? target.Element : target.Focused ?? target.Element) is { } node
-        && (node.Role == "password text" || node.Name.Contains("password", StringComparison.OrdinalIgnoreCase));
-
-    private static bool Matches(string name, string rule)
+    /// <summary>Whether the step can press something, the names of what it presses (empty when unknown), and how it presses.</summary>
+    private static (bool Activates, IReadOnlyList<string> Names, string How) Activation(ComputerAction action, ActionTarget target, InputActivation keys)
     {
-        var clean = Clean(name);
-        var wanted = Clean(rule);
-        // "Send", "Send now", "Delete file" and "Move to Trash…" style labels: the rule as a whole word at the start or alone.
-        return clean == wanted || clean.StartsWith(wanted + " ", StringComparison.Ordinal) || clean.EndsWith(" " + wanted, StringComparison.Ordinal);
+        switch (action.Kind)
+        {
+            case ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick or ActionKind.MiddleClick or ActionKind.LeftMouseUp
+                or ActionKind.ClickElement or ActionKind.Invoke:
+                return (true, PointerNames(target), "it presses its target");
+            case ActionKind.LeftMouseDown:
+                return (true, PointerNames(target), "a button press clicks when released (by the action or when the process ends)");
+            case ActionKind.LeftClickDrag when action.StartCoordinate is { } from && action.Coordinate is { } to
+                                               && Math.Abs(from.X - to.X) <= DragThreshold && Math.Abs(from.Y - to.Y) <= DragThreshold:
+                return (true, PointerNames(target), $"a drag shorter than {DragThreshold} pixels is a click");
+            case ActionKind.RightClick or ActionKind.LeftClickDrag or ActionKind.SetText:
+                return (false, [], "it does not press anything");
+        }
+        var focused = target.Focused;
+        var editable = focused is not null && focused.States.HasFlag(UiStates.Editable);
+        var multiLine = editable && focused!.States.HasFlag(UiStates.MultiLine);
+        IReadOnlyList<string> focusedName = !keys.FocusMayMove && focused is { Label.Length: > 0 } && IsOperable(focused) ? [focused.Label] : [];
+        return keys.Kind switch
+        {
+            ActivationKind.None => (false, [], "it types no key that can press anything"),
+            ActivationKind.Confirm when multiLine && !keys.FocusMayMove => (false, [], "Return in a multi-line text field starts a new line"),
+            ActivationKind.Confirm => (true, focusedName, editable ? "Return in a text field presses the default button" : "Return presses the focused control"),
+            ActivationKind.ModifiedConfirm => (true, focusedName, "a modified Return runs the window's default action"),
+            ActivationKind.Press when editable && !keys.FocusMayMove => (false, [], "space in a text field types a space"),
+            ActivationKind.Press => (true, focusedName, "space presses the focused control"),
+            ActivationKind.Mnemonic => (true, MnemonicNames(target, keys.Mnemonic!.Value), $"alt+{keys.Mnemonic} is a mnemonic"),
+            ActivationKind.Shortcut => (true, [], "a shortcut acts as the application decides"),
+            ActivationKind.Characters when editable && !keys.FocusMayMove => (false, [], "it types into a text field"),
+            ActivationKind.Characters => (target.IsDialog, [], "letters typed into a dialog without a text field may be mnemonics"),
+            _ => (true, [], "it can press something"),
+        };
     }
 
-    private static bool Equal(string name, string rule) => Clean(name) == Clean(rule);
+    private static List<string> PointerNames(ActionTarget target)
+    {
+        var names = new List<string>();
+        if (target.Element is { Label.Length: > 0 } element)
+        {
+            names.Add(element.Label);
+        }
+        if (target.TextAtPoint is { Length: > 0 } text && !names.Contains(text))
+        {
+            names.Add(text);
+        }
+        return names;
+    }
 
-    private static string Clean(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Replace("…", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('.', '!', ':', '?');
+    /// <summary>The buttons whose label has the mnemonic's letter: toolkits mark any letter, so a label holding it may be the one.</summary>
+    private static IReadOnlyList<string> MnemonicNames(ActionTarget target, char letter) =>
+        [.. target.Controls.Where(c => c.Contains(letter, StringComparison.OrdinalIgnoreCase))];
+
+    private static bool IsOperable(UiNode node) => node.Actions.Count > 0 && !node.States.HasFlag(UiStates.Editable);
+
+    private static bool TypesIntoPassword(ComputerAction action, ActionTarget target, InputActivation keys)
+    {
+        var field = action.Kind == ActionKind.SetText ? target.Element : target.Focused;
+        var types = action.Kind is ActionKind.Type or ActionKind.SetText || (action.Kind is ActionKind.Key or ActionKind.HoldKey && keys.Characters.Length > 0);
+        return types && field is not null && (field.Role == "password text"
+            || RiskWords.Stems(field.Name).Any(s => s is "password" or "passphras" or "passcod" or "pin"));
+    }
+
+    private string? IrreversibleName(string name)
+    {
+        var stems = RiskWords.Stems(name);
+        var clean = RiskWords.Clean(name);
+        return _rules.IrreversibleNames.FirstOrDefault(rule =>
+            rule.StartsWith('=') ? clean == RiskWords.Clean(rule[1..]) : RiskWords.Contains(stems, rule));
+    }
+
+    private bool IsSafe(string name) => _rules.SafeNames.Any(safe => RiskWords.Clean(safe) == RiskWords.Clean(name));
+
+    private string? DangerWord(ActionTarget target)
+    {
+        if (target.WindowText is not { Length: > 0 } text)
+        {
+            return null;
+        }
+        var stems = RiskWords.Stems(text);
+        return _rules.DangerWords.FirstOrDefault(word => RiskWords.Contains(stems, word));
+    }
 
     private static string? Listed(IReadOnlyList<string> list, string? value) =>
         value is null ? null : list.FirstOrDefault(item => string.Equals(item, value, StringComparison.OrdinalIgnoreCase));
@@ -136,6 +197,8 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     {
         var where = target.WindowTitle is { Length: > 0 } title ? $" in '{title}'" : "";
         var what = target.Describe();
+        var keys = secret ? "keys of a secret value" : action.Text;
+        var on = target.Focused is { } f ? $" on {(f.Label is { Length: > 0 } l ? $"'{l}'" : $"the {f.Role}")}" : "";
         return action.Kind switch
         {
             ActionKind.LeftClick or ActionKind.ClickElement => $"Click {what}{where}",
@@ -143,13 +206,15 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             ActionKind.TripleClick => $"Triple-click {what}{where}",
             ActionKind.RightClick => $"Right-click {what}{where}",
             ActionKind.MiddleClick => $"Middle-click {what}{where}",
+            ActionKind.LeftMouseDown => $"Press the mouse button on {what}{where}",
+            ActionKind.LeftMouseUp => $"Release the mouse button on {what}{where}",
             ActionKind.Invoke => $"Press {what}{where}",
-            ActionKind.Key => $"Press {action.Text}{(target.Focused is { } f ? $" on {(f.Label is { Length: > 0 } l ? $"'{l}'" : $"the {f.Role}")}" : "")}{where}",
-            ActionKind.Type => $"Type {(secret ? "a secret value" : $"\"{Short(action.Text)}\"")}{where}",
+            ActionKind.Key => $"Press {keys}{on}{where}",
+            ActionKind.HoldKey => $"Hold {keys} for {action.Duration} s{on}{where}",
+            ActionKind.Type => $"Type {(secret ? "a secret value" : $"\"{Short(action.Text)}\"")}{on}{where}",
             ActionKind.SetText => $"Set the text of {what} to {(secret ? "a secret value" : $"\"{Short(action.Text)}\"")}{where}",
             ActionKind.LeftClickDrag => $"Drag from {action.StartCoordinate} to {action.Coordinate}{where}",
             ActionKind.Scroll => $"Scroll {action.ScrollDirection?.ToString().ToLowerInvariant()} {action.ScrollAmount}{where}",
-            ActionKind.HoldKey => $"Hold {action.Text} for {action.Duration} s{where}",
             _ => $"{ComputerActionJson.NameOf(action.Kind).Replace('_', ' ')}{where}",
         };
     }

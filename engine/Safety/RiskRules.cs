@@ -1,21 +1,41 @@
 namespace Dispatch.Engine.Safety;
 
-/// <summary>The configurable part of the risk policy. Matching ignores case and surrounding punctuation.</summary>
+/// <summary>
+/// The configurable part of the risk policy. Names and words match by word stems, ignoring case, punctuation and
+/// mnemonic underscores: "Delete" also matches "Deleting…", "Delete 3 files" and "Permanently delete".
+/// </summary>
 public sealed record RiskRules
 {
-    /// <summary>Target names that make an action irreversible.</summary>
+    /// <summary>
+    /// Target names that make an action irreversible: a phrase matches when its words appear in order anywhere in the
+    /// target's label ("Yes, delete it"); a name starting with <c>=</c> only matches the whole label (nouns such as "Post").
+    /// </summary>
     public IReadOnlyList<string> IrreversibleNames { get; init; } =
     [
-        "Send", "Delete", "Remove", "Submit", "Pay", "Buy", "Purchase", "Confirm", "Publish", "Post", "Transfer",
-        "Overwrite", "Replace", "Empty Trash", "Sign out", "Log out", "Discard", "Erase", "Format", "Uninstall",
+        "Send", "Delete", "Remove", "Submit", "Pay", "Buy", "Purchase", "Place order", "Order now", "Checkout", "Check out", "Confirm",
+        "Publish", "=Post", "Transfer", "Overwrite", "Replace", "Empty Trash", "Sign out", "Log out", "Discard", "Erase", "=Format",
+        "Uninstall", "Wipe", "Purge", "Destroy", "Shred", "=Reset", "Revoke", "Terminate", "=Drop", "Unsubscribe", "Deploy", "Don't save",
+        "Do not save", "Without saving",
     ];
 
-    /// <summary>Confirmation buttons that are irreversible only in a dialog that speaks of <see cref="DangerWords"/>.</summary>
-    public IReadOnlyList<string> ConfirmationNames { get; init; } = ["Yes", "OK", "Ok", "Continue", "Proceed", "Apply"];
+    /// <summary>
+    /// Target names that are clearly the safe choice in a dialog that speaks of loss: exactly these (cleaned), so
+    /// "Close without saving" is not "Close".
+    /// </summary>
+    public IReadOnlyList<string> SafeNames { get; init; } =
+    [
+        "Cancel", "No", "Keep", "Keep both", "Close", "Back", "Go back", "Previous", "Not now", "Later", "Remind me later", "Dismiss", "Skip",
+        "No, keep it", "Stop",
+    ];
 
-    /// <summary>Words in a dialog that make its confirmation irreversible.</summary>
+    /// <summary>Word stems that make a window speak of irreversible loss (its activating inputs are then held unless clearly safe).</summary>
     public IReadOnlyList<string> DangerWords { get; init; } =
-        ["delete", "deleting", "overwrite", "replace", "permanently", "erase", "remove", "cannot be undone", "send", "pay", "discard"];
+    [
+        "delete", "deletion", "erase", "remove", "removal", "overwrite", "replace", "permanently", "permanent", "irreversible", "unrecoverable",
+        "cannot be undone", "can't be undone", "undone", "forever", "discard", "destroy", "wipe", "purge", "shred", "send", "sent",
+        "submit", "submission", "pay", "payment", "purchase", "transfer", "publish", "uninstall", "lose", "lost", "loss", "revoke",
+        "terminate", "format",
+    ];
 
     /// <summary>Applications (accessible name or window class) whose every input action is irreversible.</summary>
     public IReadOnlyList<string> DenyApplications { get; init; } = [];

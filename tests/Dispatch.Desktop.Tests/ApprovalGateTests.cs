@@ -58,10 +58,11 @@ public sealed class ApprovalGateTests
     private async Task<(LoopResult Result, ScriptedApprovalChannel Phone)> RunAsync(IPlanner planner, ScriptedApprovalChannel phone, TimeSpan? approvalTimeout = null,
         LoopOptions? options = null, Action<AgentLoop>? started = null)
     {
-        var targets = new ActionTargetResolver(s_desktop.Desktop, s_ocr);
-        var gate = new ApprovalGate(s_desktop.Desktop, phone, targets) { Timeout = approvalTimeout ?? TimeSpan.FromSeconds(10) };
+        var policy = new RiskPolicy();
+        var resolver = new StepResolver(s_desktop.Desktop, s_finder, s_ocr);
+        var gate = new ApprovalGate(phone, resolver, policy) { Timeout = approvalTimeout ?? TimeSpan.FromSeconds(10) };
         using var journal = ActionJournal.Open(JournalPath);
-        var loop = new AgentLoop(s_desktop.Desktop, new ActionExecutor(s_desktop.Desktop, s_finder), targets, new RiskPolicy(), gate, journal);
+        var loop = new AgentLoop(resolver, policy, gate, new ActionExecutor(s_desktop.Desktop), journal);
         started?.Invoke(loop);
         var result = await loop.RunAsync("tidy the downloads", planner, options ?? new LoopOptions { MaxSteps = 5 }, TestContext.CancellationToken);
         return (result, phone);
@@ -80,7 +81,7 @@ public sealed class ApprovalGateTests
 
         Assert.HasCount(1, phone.Requests);
         StringAssert.Contains(phone.Requests[0].Sentence, "Click 'Yes' in 'Delete files'");
-        Assert.AreEqual("denied", result.Steps.Single().Decision);
+        Assert.AreEqual(StepDecision.Denied, result.Steps.Single().Decision);
         Assert.IsFalse(app.Process.HasExited, "the dialog was answered although the click was denied");
         StringAssert.Contains(await File.ReadAllTextAsync(JournalPath), "\"decision\":\"denied\"");
         app.Process.Kill();
@@ -96,7 +97,7 @@ public sealed class ApprovalGateTests
 
         await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken);
         Assert.AreEqual(0, app.Process.ExitCode);
-        Assert.AreEqual("approved", result.Steps.Single().Decision);
+        Assert.AreEqual(StepDecision.Approved, result.Steps.Single().Decision);
         Assert.IsGreaterThan(0, phone.Requests[0].Screenshot.Length);
         Assert.IsTrue(ActionJournal.Verify(JournalPath).IsIntact);
     }
@@ -113,7 +114,7 @@ public sealed class ApprovalGateTests
 
         var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButton(x, "Delete files", "Yes"))), phone, TimeSpan.FromMilliseconds(500));
 
-        Assert.AreEqual("timed out", result.Steps.Single().Decision);
+        Assert.AreEqual(StepDecision.TimedOut, result.Steps.Single().Decision);
         Assert.IsFalse(app.Process.HasExited);
         app.Process.Kill();
     }
@@ -146,8 +147,8 @@ public sealed class ApprovalGateTests
 
         Assert.HasCount(3, phone.Requests, string.Join(" | ", phone.Requests.Select(r => r.Sentence)));
         Assert.AreNotEqual(phone.Requests[0].Fingerprint, phone.Requests[1].Fingerprint, "the gate asked again about an unchanged target");
-        Assert.AreEqual("denied", result.Steps[0].Decision, "the approved click at the old place was carried out");
-        Assert.AreEqual("approved", result.Steps[1].Decision);
+        Assert.AreEqual(StepDecision.Denied, result.Steps[0].Decision, "the approved click at the old place was carried out");
+        Assert.AreEqual(StepDecision.Approved, result.Steps[1].Decision);
         await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken);
         Assert.AreEqual(0, app.Process.ExitCode);
     }
@@ -161,7 +162,7 @@ public sealed class ApprovalGateTests
         var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButton(x, "Delete files", "No"))), phone);
 
         Assert.IsEmpty(phone.Requests);
-        Assert.AreEqual("allowed", result.Steps.Single().Decision);
+        Assert.AreEqual(StepDecision.Allowed, result.Steps.Single().Decision);
         await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken);
         Assert.AreEqual(1, app.Process.ExitCode);
     }
@@ -177,7 +178,7 @@ public sealed class ApprovalGateTests
 
         var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => t == 0 ? new PlannerDecision([new PlannedAction(type)]) : PlannerDecision.Finished("typed")), phone);
 
-        Assert.IsTrue(result.Steps.Single().Risk.IsSecret, result.Steps.Single().Risk.Reason);
+        Assert.IsTrue(result.Steps.Single().Risk!.IsSecret, result.Steps.Single().Risk!.Reason);
         Assert.HasCount(1, phone.Requests);
         Assert.DoesNotContain("correct horse", phone.Requests[0].Action);
         var journal = await File.ReadAllTextAsync(JournalPath);
@@ -185,9 +186,10 @@ public sealed class ApprovalGateTests
         StringAssert.Contains(journal, "[redacted]");
         Assert.IsTrue(ActionJournal.Verify(JournalPath).IsIntact);
         var lines = await File.ReadAllLinesAsync(JournalPath);
-        lines[^1] = lines[^1].Replace("\"approved\"", "\"approvee\"", StringComparison.Ordinal);
+        var intent = Array.FindLastIndex(lines, l => l.Contains("\"approved\"", StringComparison.Ordinal));
+        lines[intent] = lines[intent].Replace("\"approved\"", "\"approvee\"", StringComparison.Ordinal);
         await File.WriteAllLinesAsync(JournalPath, lines);
-        Assert.AreEqual(lines.Length, ActionJournal.Verify(JournalPath).FirstBadEntry);
+        Assert.AreEqual(intent + 1, ActionJournal.Verify(JournalPath).FirstBadEntry);
         app.Process.Kill();
     }
 
@@ -229,6 +231,6 @@ public sealed class ApprovalGateTests
             options: new LoopOptions { MaxSteps = 10, StuckAfter = 3 });
 
         Assert.AreEqual(LoopOutcome.Stuck, result.Outcome, result.Message);
-        Assert.HasCount(3, result.Steps);
+        Assert.HasCount(3, result.Steps, string.Join(" | ", result.Steps));
     }
 }

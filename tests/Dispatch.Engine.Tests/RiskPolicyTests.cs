@@ -2,6 +2,7 @@ using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Safety;
+using Dispatch.Engine.Windowing;
 
 namespace Dispatch.Engine.Tests;
 
@@ -12,6 +13,8 @@ public sealed class RiskPolicyTests
 
     private static UiNode Node(string role, string name) =>
         new(role, name, "", UiStates.Enabled | UiStates.Visible, new Rect(10, 10, 80, 30), null, ["click"], new UiPath(1, [0]), "app", []);
+
+    private static WindowInfo Window(string title) => new(0x1200007, title, "App", "app", 42, new Rect(0, 0, 800, 600), true, true);
 
     private static ComputerAction Click => new(ActionKind.LeftClick) { Coordinate = new Point(50, 25) };
 
@@ -24,7 +27,7 @@ public sealed class RiskPolicyTests
     [DataRow("Send Send")]
     public void Classify_ClickOnADangerousButton_IsIrreversible(string name)
     {
-        var result = s_policy.Classify(Click, new ActionTarget { Element = Node("push button", name), WindowTitle = "New message — Mail" });
+        var result = s_policy.Classify(Click, new ActionTarget { Element = Node("push button", name), Window = Window("New message — Mail") });
         Assert.AreEqual(RiskLevel.Irreversible, result.Level, result.Reason);
         StringAssert.StartsWith(result.Sentence, "Click '");
         StringAssert.Contains(result.Sentence, "in 'New message — Mail'");
@@ -40,11 +43,11 @@ public sealed class RiskPolicyTests
     [TestMethod]
     public void Classify_YesInADialogAboutDeleting_IsIrreversible_ButYesElsewhereIsNot()
     {
-        var yes = new ActionTarget { Element = Node("push button", "Yes"), DialogText = "Permanently delete 3 files?" };
+        var yes = new ActionTarget { Element = Node("push button", "Yes"), WindowText = "Permanently delete 3 files?", IsDialog = true };
         var result = s_policy.Classify(Click, yes);
         Assert.AreEqual(RiskLevel.Irreversible, result.Level);
         StringAssert.Contains(result.Reason, "delete");
-        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(Click, yes with { DialogText = "Show hidden files?" }).Level);
+        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(Click, yes with { WindowText = "Show hidden files?" }).Level);
     }
 
     [TestMethod]
@@ -56,7 +59,7 @@ public sealed class RiskPolicyTests
     {
         var focusedSend = new ActionTarget { Focused = Node("push button", "Send") };
         Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(new ComputerAction(ActionKind.Key) { Text = "ctrl+Return" }, focusedSend).Level);
-        var field = new ActionTarget { Focused = Node("text", "Subject") };
+        var field = new ActionTarget { Focused = Node("text", "Subject") with { States = UiStates.Enabled | UiStates.Editable | UiStates.SingleLine } };
         Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "Hello" }, field).Level);
     }
 
@@ -72,7 +75,7 @@ public sealed class RiskPolicyTests
     [TestMethod]
     public void Classify_AValueMarkedSecret_IsRedactedFromTheSentenceButNotHeldForThatAlone()
     {
-        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "IBAN DE89 3704" }, new ActionTarget { Focused = Node("text", "Account") },
+        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "IBAN DE89 3704" }, new ActionTarget { Focused = Node("text", "Account") with { States = UiStates.Editable } },
             markedSecret: true);
         Assert.IsTrue(result.IsSecret);
         Assert.AreEqual(RiskLevel.Harmless, result.Level);
@@ -92,7 +95,7 @@ public sealed class RiskPolicyTests
     public void Classify_DenyAndAllowLists_DecideBeforeNames()
     {
         var policy = new RiskPolicy(new RiskRules { DenyWindows = ["Bank"], AllowApplications = ["mousepad"] });
-        Assert.AreEqual(RiskLevel.Irreversible, policy.Classify(Click, new ActionTarget { Element = Node("push button", "Next"), WindowTitle = "My Bank — Transfers" }).Level);
+        Assert.AreEqual(RiskLevel.Irreversible, policy.Classify(Click, new ActionTarget { Element = Node("push button", "Next"), Window = Window("My Bank — Transfers") }).Level);
         Assert.AreEqual(RiskLevel.Harmless, policy.Classify(Click, new ActionTarget { Element = Node("push button", "Delete"), Application = "mousepad" }).Level);
     }
 

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Dispatch.Engine.Actions;
+using Dispatch.Engine.Journal;
+using Dispatch.Engine.Locators;
+using Dispatch.Engine.Loop;
+using Dispatch.Engine.Safety;
+using Dispatch.Engine.Vision;
+
+namespace Dispatch.Agent.Cli;
+
+/// <summary>
+/// The options and the one code path of every command that acts on the desktop (<c>act</c>, <c>click</c>, <c>type</c>,
+/// <c>key</c>): one step through the risk policy and the approval gate (asking on this terminal), journaled.
+/// </summary>
+internal static class GateOptions
+{
+    public static readonly Option<string> Journal = new("--journal")
+    {
+        Description = "The journal to append to.",
+        DefaultValueFactory = _ => Path.Combine(StatePaths.Directory, "journal", "cli.jsonl"),
+    };
+
+    public static readonly Option<double> ApprovalTimeout = new("--approval-timeout")
+    {
+        Description = "Seconds a person has to answer an approval request on this terminal.",
+        DefaultValueFactory = _ => 120,
+    };
+
+    public static readonly Option<bool> NoGate = new("--no-gate")
+    {
+        Description = "Do not ask before irreversible actions (a person scripting their own desktop). The journal records it.",
+    };
+
+    public static void AddTo(Command command)
+    {
+        command.Options.Add(Journal);
+        command.Options.Add(ApprovalTimeout);
+        command.Options.Add(NoGate);
+    }
+
+    /// <summary>Runs <paramref name="action"/> as one step and prints it; exit 0 when it ran, 3 when it was held and not approved, 1 when it failed.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, string task, ComputerAction action, LoopOptions options, CancellationToken cancellationToken)
+    {
+        var timeout = parse.GetValue(ApprovalTimeout);
+        if (!(timeout > 0 && timeout <= 86_400))
+        {
+            throw new ArgumentException($"The approval timeout {timeout} s is out of range; expected more than 0 and at most 86400 seconds.");
+        }
+        using var desktop = CommonOptions.OpenDesktop(parse);
+        using var ocr = new OcrEngine();
+        var policy = new RiskPolicy();
+        var resolver = new StepResolver(desktop, new ElementFinder(desktop, ocr), ocr);
+        var gate = new ApprovalGate(new ConsoleApprovalChannel(), resolver, policy) { Timeout = TimeSpan.FromSeconds(timeout) };
+        using var journal = ActionJournal.Open(parse.GetValue(Journal)!);
+        var loop = new AgentLoop(resolver, policy, gate, new ActionExecutor(desktop), journal);
+        var result = await loop.RunAsync(task, new OneShotPlanner(action), options with { Ungated = parse.GetValue(NoGate) }, cancellationToken);
+        foreach (var step in result.Steps)
+        {
+            var risk = step.Risk is { } r ? $"{r.Sentence}: {JournalWords.Of(r.Level)} ({r.Reason}); " : "";
+            Console.WriteLine($"{risk}{(step.Decision is { } d ? JournalWords.Of(d) + "; " : "")}{JournalWords.Of(step.Outcome)}{(step.Detail is { } detail ? $": {detail}" : "")}");
+            if (step.Output is { } output)
+            {
+                Console.WriteLine(output);
+            }
+        }
+        Console.WriteLine($"journal: {journal.Path}");
+        if (result.Steps.Count == 0)
+        {
+            return 1;
+        }
+        var first = result.Steps[0];
+        if (first.Decision is StepDecision.Denied or StepDecision.TimedOut or StepDecision.Late or StepDecision.Unreachable or StepDecision.TargetChanged)
+        {
+            return 3;
+        }
+        return first.Outcome is StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed
+            || first.Decision == StepDecision.DryRun ? 0 : 1;
+    }
+
+    /// <summary>Plans the one action, then says done.</summary>
+    private sealed class OneShotPlanner(ComputerAction action) : IPlanner
+    {
+        private bool _planned;
+
+        public Task<PlannerDecision> NextAsync(PlannerContext context, CancellationToken cancellationToken)
+        {
+            if (_planned)
+            {
+                return Task.FromResult(PlannerDecision.Finished("done"));
+            }
+            _planned = true;
+            return Task.FromResult(new PlannerDecision([new PlannedAction(action)]));
+        }
+    }
+}

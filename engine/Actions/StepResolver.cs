@@ -1,0 +1,386 @@
+using System.Globalization;
+using Dispatch.Engine.Accessibility;
+using Dispatch.Engine.Capture;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Journal;
+using Dispatch.Engine.Locators;
+using Dispatch.Engine.Safety;
+using Dispatch.Engine.Vision;
+using Dispatch.Engine.Windowing;
+
+namespace Dispatch.Engine.Actions;
+
+/// <summary>
+/// Perceives a step once: the topmost window at its point in stacking order (a dialog above its parent), the topmost
+/// accessible element of that window there (a label resolves to its button), or the element its locator found; the
+/// focused element for keys; what the window says (by accessibility, else OCR); OCR text on targets accessibility
+/// cannot name; and the step's identity. An element action must be actionable — showing, enabled and on top.
+/// </summary>
+public sealed class StepResolver : IStepResolver
+{
+    private const int TextRadius = 60;
+    private static readonly HashSet<string> s_dialogRoles = new(StringComparer.Ordinal) { "dialog", "alert", "file chooser", "alert dialog" };
+    private static readonly HashSet<string> s_containerRoles = new(StringComparer.Ordinal)
+    {
+        "label", "filler", "panel", "icon", "image", "static", "section", "paragraph", "text", "unknown", "grouping", "heading",
+    };
+
+    private readonly IDesktop _desktop;
+    private readonly ElementFinder _finder;
+    private readonly OcrEngine _ocr;
+
+    /// <summary>Creates a resolver over <paramref name="desktop"/>, finding elements with <paramref name="finder"/> and reading pixels with <paramref name="ocr"/>.</summary>
+    public StepResolver(IDesktop desktop, ElementFinder finder, OcrEngine ocr)
+    {
+        _desktop = desktop ?? throw new ArgumentNullException(nameof(desktop));
+        _finder = finder ?? throw new ArgumentNullException(nameof(finder));
+        _ocr = ocr ?? throw new ArgumentNullException(nameof(ocr));
+    }
+
+    /// <inheritdoc/>
+    public Task<ResolvedStep> ResolveAsync(ComputerAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (action.IsObservation)
+        {
+            return Task.FromResult(new ResolvedStep { Action = action });
+        }
+        if (OffScreen(action) is { } off)
+        {
+            return Task.FromResult(Failed(action, StepOutcome.OffScreen, off));
+        }
+        if (action.Kind is ActionKind.ClickElement or ActionKind.SetText or ActionKind.Invoke)
+        {
+            FindResult found;
+            try
+            {
+                found = _finder.FindAll(action.Locator!);
+            }
+            catch (LocatorSyntaxException error)
+            {
+                return Task.FromResult(Failed(action, StepOutcome.InvalidAction, error.Message));
+            }
+            if (!found.Found)
+            {
+                return Task.FromResult(Failed(action, StepOutcome.NotFound, found.ExplainMiss()));
+            }
+            return Task.FromResult(Perceive(action, found.Matches[0].Bounds.Center, found.Matches[0]));
+        }
+        return Task.FromResult(Perceive(action, PointOf(action), null));
+    }
+
+    /// <inheritdoc/>
+    public Task<ResolvedStep> ResolveAgainAsync(ResolvedStep step, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (step.Action.IsObservation || step.Failure is not null)
+        {
+            return ResolveAsync(step.Action, cancellationToken);
+        }
+        var located = step.Located;
+        if (located?.Node is { } node)
+        {
+            // The same element, found by where it sits in its application, not by searching for it again.
+            var fresh = ReadTree(node.Path.ProcessId)?.Nodes.FirstOrDefault(n => n.Path.Equals(node.Path));
+            if (fresh?.Bounds is not { } bounds)
+            {
+                return Task.FromResult(Failed(step.Action, StepOutcome.AppVanished, $"{located.Description} is gone from its application (process {node.Path.ProcessId})"));
+            }
+            located = located with { Node = fresh, Bounds = bounds };
+            return Task.FromResult(Perceive(step.Action, bounds.Center, located));
+        }
+        return Task.FromResult(Perceive(step.Action, step.Point, located));
+    }
+
+    private ResolvedStep Perceive(ComputerAction action, Point? point, ElementMatch? located)
+    {
+        var screen = _desktop.Screen.Bounds;
+        Frame frame;
+        using (var live = _desktop.Screen.Capture())
+        {
+            frame = live.Clone();
+        }
+        try
+        {
+            var windows = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
+            // The list is in stacking order, bottom first: the last window containing the point is what a click reaches.
+            var window = point is { } at ? windows.LastOrDefault(w => w.Bounds.Contains(at)) : windows.LastOrDefault(w => w.IsActive) ?? windows.LastOrDefault();
+            var tree = window?.ProcessId is { } pid ? ReadTree(pid) : null;
+            var accessibleWindow = tree is null || window is null ? null : MatchWindow(tree, window, point);
+            UiNode? element = null;
+            if (located?.Node is { } node)
+            {
+                if (Actionability(located, node, window, tree, accessibleWindow, point!.Value) is { } problem)
+                {
+                    frame.Dispose();
+                    return Failed(action, StepOutcome.NotActionable, problem);
+                }
+                element = tree!.Nodes.First(n => n.Path.Equals(node.Path));
+                accessibleWindow = tree.Root.Children.FirstOrDefault(c => node.Path.IsWithin(c.Path)) ?? accessibleWindow;
+            }
+            else if (point is { } p && located is null && accessibleWindow is not null)
+            {
+                element = HitTest(accessibleWindow, p);
+            }
+            var focused = (accessibleWindow ?? tree?.Root)?.DescendantsAndSelf().LastOrDefault(n => n.States.HasFlag(UiStates.Focused));
+            var isDialog = accessibleWindow is { } w && s_dialogRoles.Contains(w.Role) || window is not null && window.Bounds.Area * 4 <= screen.Area;
+            var keys = InputActivation.Of(action);
+            var windowText = WindowText(window, accessibleWindow, isDialog, frame,
+                readPixels: window is not null && (isDialog || (accessibleWindow is null && keys.Kind != ActivationKind.None)));
+            var textAtPoint = point is { } q && keys.Kind == ActivationKind.None && action.Kind != ActionKind.SetText
+                ? TextAt(frame, q, located, element) : null;
+            var bounds = TargetBounds(action, point, located, element, focused, window, screen);
+            var target = new ActionTarget
+            {
+                Point = point,
+                Element = action.Kind is ActionKind.Key or ActionKind.HoldKey or ActionKind.Type ? focused : element,
+                Focused = focused,
+                IsAccessible = tree is not null,
+                TextAtPoint = textAtPoint ?? (located is { Node: null } vision ? vision.Description : null),
+                Window = window,
+                Application = tree?.Root.Application ?? window?.ClassName,
+                IsDialog = isDialog,
+                WindowText = windowText,
+                Controls = accessibleWindow is null ? [] : [.. accessibleWindow.DescendantsAndSelf()
+                    .Where(n => n.Role is "push button" or "toggle button" && n.IsShowing && n.Label.Length > 0).Select(n => n.Label).Distinct()],
+                Bounds = bounds,
+            };
+            var identity = new StepIdentity(Describe(action, target, located), ComputerActionJson.Write(action),
+                bounds is { } area && area.Intersect(screen) is { IsEmpty: false } visible ? frame.Crop(visible) : null);
+            return new ResolvedStep { Action = action, Point = point, Located = located, Target = target, Identity = identity, Screen = frame };
+        }
+        catch
+        {
+            frame.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Visible, enabled, and on top: the topmost window at its centre is its application's, and hit-testing it there reaches it.</summary>
+    private static string? Actionability(ElementMatch located, UiNode node, WindowInfo? window, UiTree? tree, UiNode? accessibleWindow, Point point)
+    {
+        var fresh = tree?.Nodes.FirstOrDefault(n => n.Path.Equals(node.Path));
+        if (window is null || window.ProcessId != node.Path.ProcessId || tree is null)
+        {
+            return $"on top: {(window is null ? "no window" : $"the window '{window.Title}' of process {window.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "?"}")} "
+                + $"is at {point}, above {located.Description}";
+        }
+        if (fresh is null)
+        {
+            return $"visible: {located.Description} is no longer showing";
+        }
+        if (!fresh.IsEnabled)
+        {
+            return $"enabled: {located.Description} is disabled (states: {fresh.States})";
+        }
+        var top = accessibleWindow is null ? null : HitTestDeepest(accessibleWindow, point);
+        if (top is null || !top.Path.IsWithin(fresh.Path))
+        {
+            return $"on top: at {point} the window '{window.Title}' shows {(top is null ? "nothing accessible" : top.ToString())}, not {located.Description}";
+        }
+        return null;
+    }
+
+    private UiTree? ReadTree(int processId)
+    {
+        try
+        {
+            return _desktop.Accessibility.Snapshot(UiScope.Process(processId));
+        }
+        catch (AccessibilityException)
+        {
+            // Not on the accessibility bus (or no bus at all): the target is unreadable, which the policy treats as unknown.
+            return null;
+        }
+    }
+
+    /// <summary>The application's top-level accessible that is this X window: same bounds, else same title, else the smallest at the point.</summary>
+    private static UiNode? MatchWindow(UiTree tree, WindowInfo window, Point? point)
+    {
+        var tops = tree.Root.Children;
+        return tops.FirstOrDefault(c => c.Bounds == window.Bounds)
+            ?? tops.FirstOrDefault(c => c.Name == window.Title && c.Name.Length > 0 && (point is not { } p || c.Bounds is { } b && b.Contains(p)))
+            ?? (point is { } at
+                ? tops.Where(c => c.Bounds is { } b && b.Contains(at) && window.Bounds.Contains(at)).OrderBy(c => c.Bounds!.Value.Area).FirstOrDefault()
+                : tops.FirstOrDefault(c => c.States.HasFlag(UiStates.Active)));
+    }
+
+    /// <summary>The operable element a click at <paramref name="point"/> reaches in the window (a label resolves to its button); null for the window's bare background.</summary>
+    private static UiNode? HitTest(UiNode window, Point point)
+    {
+        var chain = Chain(window, point);
+        for (var i = chain.Count - 1; i >= 1; i--)
+        {
+            if (chain[i].Actions.Count > 0 || !s_containerRoles.Contains(chain[i].Role))
+            {
+                return chain[i];
+            }
+        }
+        return chain.Count > 1 ? chain[^1] : null;
+    }
+
+    private static UiNode? HitTestDeepest(UiNode window, Point point)
+    {
+        var chain = Chain(window, point);
+        return chain.Count > 0 ? chain[^1] : null;
+    }
+
+    /// <summary>From the window down to the deepest showing element containing the point; later siblings are drawn above earlier ones.</summary>
+    private static List<UiNode> Chain(UiNode window, Point point)
+    {
+        var chain = new List<UiNode>();
+        if (window.Bounds is { } bounds && !bounds.Contains(point))
+        {
+            return chain;
+        }
+        var current = window;
+        chain.Add(current);
+        while (current.Children.LastOrDefault(c => c.IsShowing && c.Bounds is { } b && b.Contains(point)) is { } next)
+        {
+            chain.Add(next);
+            current = next;
+        }
+        return chain;
+    }
+
+    /// <summary>
+    /// The title and, for a dialog, all its text; for a main window, the text of dialogs and alerts inside it. Text
+    /// people typed into fields is left out. Read by OCR when accessibility gives nothing to go by.
+    /// </summary>
+    private string? WindowText(WindowInfo? window, UiNode? accessibleWindow, bool isDialog, Frame frame, bool readPixels)
+    {
+        if (window is null)
+        {
+            return null;
+        }
+        var texts = new List<string> { window.Title };
+        if (accessibleWindow is not null)
+        {
+            var scopes = isDialog ? [accessibleWindow] : accessibleWindow.DescendantsAndSelf().Where(n => s_dialogRoles.Contains(n.Role)).ToList();
+            foreach (var node in scopes.SelectMany(s => s.DescendantsAndSelf()))
+            {
+                if (node.States.HasFlag(UiStates.Editable) || node.Actions.Count > 0 && node.Role is not ("label" or "text"))
+                {
+                    continue;
+                }
+                texts.Add(node.Name);
+                if (node.Text is { Length: > 0 } text && text != node.Name)
+                {
+                    texts.Add(text);
+                }
+            }
+        }
+        var accessibleText = texts.Skip(1).Any(t => !string.IsNullOrWhiteSpace(t));
+        if (readPixels && !accessibleText && window.Bounds.Intersect(frame.Bounds) is { IsEmpty: false } area)
+        {
+            texts.Add(_ocr.Recognize(frame, area).Text);
+        }
+        var joined = string.Join('\n', texts.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct());
+        return joined.Length > 0 ? joined : null;
+    }
+
+    /// <summary>
+    /// OCR on the target when accessibility cannot name it: the words of the located area, else the phrase on the line
+    /// under the point (words closer than about two letters' height belong together: "Send claim", not "claim").
+    /// </summary>
+    private string? TextAt(Frame frame, Point point, ElementMatch? located, UiNode? element)
+    {
+        if (element is { Label.Length: > 0 })
+        {
+            return null;
+        }
+        var box = located?.Bounds ?? element?.Bounds;
+        if (box is { } b && b.Width <= 600 && b.Height <= 150)
+        {
+            var inside = _ocr.Recognize(frame, b.Inflate(2).Intersect(frame.Bounds)).Text.Replace('\n', ' ').Trim();
+            return inside.Length > 0 ? inside : null;
+        }
+        var around = new Rect(point.X - TextRadius * 3, point.Y - TextRadius / 2, TextRadius * 6, TextRadius).Intersect(frame.Bounds);
+        var words = _ocr.Recognize(frame, around).Lines.SelectMany(l => l.Words).ToList();
+        var hit = words.FirstOrDefault(w => w.Bounds.Inflate(4).Contains(point))
+            ?? words.Where(w => w.Bounds.Center.DistanceTo(point) < 20).OrderBy(w => w.Bounds.Center.DistanceTo(point)).FirstOrDefault();
+        if (hit is null)
+        {
+            return null;
+        }
+        var phrase = new List<OcrWord> { hit };
+        var grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (var word in words.Except(phrase).ToList())
+            {
+                var gap = 2 * Math.Max(word.Bounds.Height, hit.Bounds.Height);
+                var sameLine = word.Bounds.Y < hit.Bounds.Bottom && hit.Bounds.Y < word.Bounds.Bottom;
+                if (sameLine && phrase.Any(p => Math.Max(p.Bounds.X - word.Bounds.Right, word.Bounds.X - p.Bounds.Right) <= gap))
+                {
+                    phrase.Add(word);
+                    grew = true;
+                }
+            }
+        }
+        return string.Join(' ', phrase.OrderBy(w => w.Bounds.X).Select(w => w.Text));
+    }
+
+    private static Rect? TargetBounds(ComputerAction action, Point? point, ElementMatch? located, UiNode? element, UiNode? focused, WindowInfo? window, Rect screen)
+    {
+        Rect? bounds = action.Kind is ActionKind.Key or ActionKind.HoldKey or ActionKind.Type
+            ? focused?.Bounds ?? window?.Bounds
+            : located?.Bounds ?? element?.Bounds ?? (point is { } p ? new Rect(p.X - 20, p.Y - 12, 40, 24) : window?.Bounds);
+        if (bounds is { } b && window is not null)
+        {
+            // An element larger than its window (a scrolled document) is compared where it can be seen.
+            b = b.Intersect(window.Bounds.Contains(b) ? b : window.Bounds);
+            bounds = b.IsEmpty ? null : b;
+        }
+        return bounds?.Intersect(screen) is { IsEmpty: false } onScreen ? onScreen : null;
+    }
+
+    private static string Describe(ComputerAction action, ActionTarget target, ElementMatch? located)
+    {
+        var parts = new List<string> { ComputerActionJson.NameOf(action.Kind) };
+        if (target.Window is { } window)
+        {
+            parts.Add($"window 0x{window.Id:x} {window.Bounds}");
+        }
+        if (target.Element is { } element)
+        {
+            parts.Add($"{element.Role} \"{element.Name}\" {element.Path} {element.Bounds}");
+        }
+        else if (located is not null)
+        {
+            parts.Add($"{located.Channel} {located.Description} {located.Bounds}");
+        }
+        if (target.Point is { } point)
+        {
+            parts.Add($"point {point}");
+        }
+        return string.Join('|', parts);
+    }
+
+    private Point? PointOf(ComputerAction action) => action.Kind switch
+    {
+        ActionKind.LeftClickDrag => action.StartCoordinate,
+        ActionKind.LeftClick or ActionKind.RightClick or ActionKind.MiddleClick or ActionKind.DoubleClick or ActionKind.TripleClick
+            or ActionKind.LeftMouseDown or ActionKind.LeftMouseUp or ActionKind.Scroll or ActionKind.MouseMove => action.Coordinate ?? _desktop.Input.PointerPosition,
+        _ => null,
+    };
+
+    private string? OffScreen(ComputerAction action)
+    {
+        var screen = _desktop.Screen.Bounds;
+        foreach (var point in new[] { action.Coordinate, action.StartCoordinate })
+        {
+            if (point is { } p && !screen.Contains(p))
+            {
+                return $"The point {p} is off the screen; expected {screen.X} <= x < {screen.Right} and {screen.Y} <= y < {screen.Bottom}.";
+            }
+        }
+        return null;
+    }
+
+    private static ResolvedStep Failed(ComputerAction action, StepOutcome outcome, string detail) =>
+        new() { Action = action, Failure = new StepFailure(outcome, detail) };
+}

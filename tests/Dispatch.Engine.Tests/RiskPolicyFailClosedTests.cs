@@ -1,0 +1,223 @@
+using Dispatch.Engine.Accessibility;
+using Dispatch.Engine.Actions;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Safety;
+using Dispatch.Engine.Windowing;
+
+namespace Dispatch.Engine.Tests;
+
+/// <summary>
+/// When in doubt, ask: every input that can press a control, in a window that speaks of loss, is held unless its
+/// target is known and clearly the safe choice — whatever the toolkit tells (or fails to tell) about it.
+/// </summary>
+[TestClass]
+public sealed class RiskPolicyFailClosedTests
+{
+    private static readonly RiskPolicy s_policy = new();
+    private static readonly WindowInfo s_dialog = new(0x2400003, "Question", "Zenity", "zenity", 77, new Rect(700, 400, 420, 160), true, true);
+
+    private static UiNode Button(string name, UiStates extra = UiStates.None) =>
+        new("push button", name, "", UiStates.Enabled | UiStates.Visible | UiStates.Focusable | extra, new Rect(900, 500, 80, 30), null, ["click"],
+            new UiPath(77, [0, 2]), "zenity", []);
+
+    private static UiNode Field(UiStates lines) =>
+        new("text", "", "", UiStates.Enabled | UiStates.Visible | UiStates.Editable | UiStates.Focused | lines, new Rect(720, 450, 380, 26), null, [],
+            new UiPath(77, [0, 1]), "zenity", []);
+
+    /// <summary>A dialog asking "Delete all invoices permanently?" whose focused element could not be read.</summary>
+    private static ActionTarget DangerDialog => new()
+    {
+        Window = s_dialog,
+        IsDialog = true,
+        WindowText = "Question\nDelete all invoices permanently?",
+        Point = new Point(940, 515),
+    };
+
+    private static ComputerAction Key(string keys) => new(ActionKind.Key) { Text = keys };
+
+    private static RiskLevel Level(ComputerAction action, ActionTarget target) => s_policy.Classify(action, target).Level;
+
+    [TestMethod]
+    [DataRow("Return")]
+    [DataRow("KP_Enter")]
+    [DataRow("ISO_Enter")]
+    [DataRow("enter")]
+    [DataRow("kp_enter")]
+    [DataRow("space")]
+    [DataRow("KP_Space")]
+    [DataRow("alt+d")]
+    [DataRow("ctrl+Return")]
+    [DataRow("Tab Return")]
+    [DataRow("Right space")]
+    public void Key_ThatCanActivate_InADialogAboutLoss_WithUnreadableFocus_IsHeld(string keys) =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key(keys), DangerDialog), keys);
+
+    [TestMethod]
+    public void HoldKey_Return_IsHeldLikeAPress() =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.HoldKey) { Text = "Return", Duration = 0.5 }, DangerDialog));
+
+    [TestMethod]
+    [DataRow("\n")]
+    [DataRow("y\n")]
+    [DataRow(" ")]
+    [DataRow("y")]
+    public void Type_NewlineSpaceOrLetters_IntoADialogWithoutATextField_IsHeld(string text) =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.Type) { Text = text }, DangerDialog), text.Replace("\n", "\\n", StringComparison.Ordinal));
+
+    [TestMethod]
+    [DataRow("Escape")]
+    [DataRow("Tab")]
+    [DataRow("shift+Tab")]
+    [DataRow("Left")]
+    public void Key_ThatOnlyMovesOrCancels_IsNotHeld(string keys) =>
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key(keys), DangerDialog), keys);
+
+    [TestMethod]
+    public void MouseDown_OnTheConfirmation_IsHeld_BecauseItsReleaseClicks() =>
+        Assert.AreEqual(RiskLevel.Irreversible,
+            Level(new ComputerAction(ActionKind.LeftMouseDown) { Coordinate = new Point(940, 515) }, DangerDialog with { Element = Button("Yes") }));
+
+    [TestMethod]
+    public void Drag_ShorterThanTheThreshold_IsAClick_ButALongDragIsNot()
+    {
+        var target = DangerDialog with { Element = Button("Yes") };
+        var shortDrag = new ComputerAction(ActionKind.LeftClickDrag) { StartCoordinate = new Point(940, 515), Coordinate = new Point(943, 515) };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(shortDrag, target));
+        Assert.AreEqual(RiskLevel.Harmless, Level(shortDrag with { Coordinate = new Point(1040, 515) }, target with { WindowText = "Move files" }));
+    }
+
+    [TestMethod]
+    [DataRow("Yes")]
+    [DataRow("OK")]
+    [DataRow("Obliterate")]
+    [DataRow("Proceed anyway")]
+    [DataRow("")]
+    public void Click_OnAnythingButTheSafeChoice_InADialogAboutLoss_IsHeld(string name) =>
+        Assert.AreEqual(RiskLevel.Irreversible,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) }, DangerDialog with { Element = Button(name) }), name);
+
+    [TestMethod]
+    public void Click_WhereNothingCanBeRead_InADialogAboutLoss_IsHeld_ButNotInAHarmlessDialog()
+    {
+        var click = new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(click, DangerDialog));
+        Assert.AreEqual(RiskLevel.Harmless, Level(click, DangerDialog with { WindowText = "Question\nShow hidden files?" }));
+    }
+
+    [TestMethod]
+    [DataRow("No")]
+    [DataRow("Cancel")]
+    [DataRow("_Keep")]
+    [DataRow("Close")]
+    public void Click_OnTheSafeChoice_InADialogAboutLoss_IsNotHeld(string name) =>
+        Assert.AreEqual(RiskLevel.Harmless,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) }, DangerDialog with { Element = Button(name) }), name);
+
+    [TestMethod]
+    public void Click_OnASafeLookingOcrWord_ThatIsPartOfALongerLabel_IsHeld() =>
+        Assert.AreEqual(RiskLevel.Irreversible,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) }, DangerDialog with { TextAtPoint = "Close without saving" }));
+
+    [TestMethod]
+    public void Return_OnAFocusedSafeButton_IsNotHeld_ButTabThenReturnIs()
+    {
+        var noFocused = DangerDialog with { Focused = Button("No", UiStates.Focused) };
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("Return"), noFocused));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Tab Return"), noFocused));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Return"), DangerDialog with { Focused = Button("Yes", UiStates.Focused) }));
+    }
+
+    [TestMethod]
+    public void Mnemonic_OfTheSafeButton_IsNotHeld_ButOneThatMayPressAnotherIs()
+    {
+        var dialog = DangerDialog with { Controls = ["Yes", "No"] };
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("alt+n"), dialog));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("alt+y"), dialog));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("alt+d"), dialog));
+    }
+
+    [TestMethod]
+    public void Return_InASingleLineField_OfADialogAboutOverwriting_IsHeld_BecauseItPressesTheDefaultButton()
+    {
+        var entry = new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = "Save as\nThe file exists. Overwrite it?", Focused = Field(UiStates.SingleLine) };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Return"), entry));
+        Assert.AreEqual(RiskLevel.Harmless, Level(new ComputerAction(ActionKind.Type) { Text = "report.txt" }, entry));
+    }
+
+    [TestMethod]
+    public void Return_InAMultiLineEditor_StartsALine_AndIsNotHeld()
+    {
+        var editor = new ActionTarget
+        {
+            Window = s_dialog with { Bounds = new Rect(0, 0, 1600, 1000) },
+            WindowText = "notes.txt — Mousepad",
+            Focused = Field(UiStates.MultiLine),
+            Controls = ["Delete"],
+        };
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("Return"), editor));
+        Assert.AreEqual(RiskLevel.Harmless, Level(new ComputerAction(ActionKind.Type) { Text = "delete the old lines\n" }, editor));
+    }
+
+    [TestMethod]
+    public void Return_OrCtrlReturn_InAFieldOfAWindowOfferingSend_IsHeld()
+    {
+        var chat = new ActionTarget { Window = s_dialog with { Bounds = new Rect(0, 0, 1200, 900) }, WindowText = "Chat", Focused = Field(UiStates.SingleLine), Controls = ["Send", "Attach"] };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Return"), chat));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("ctrl+Return"), chat));
+        Assert.AreEqual(RiskLevel.Harmless, Level(new ComputerAction(ActionKind.Type) { Text = "see you at 5" }, chat));
+    }
+
+    [TestMethod]
+    public void Password_TypedThroughKeySequences_IsHeldAndSecret()
+    {
+        var field = new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = "Unlock keyring", Focused = Field(UiStates.SingleLine) with { Role = "password text" } };
+        var result = s_policy.Classify(Key("h u n t e r 2"), field);
+        Assert.AreEqual(RiskLevel.Irreversible, result.Level, result.Reason);
+        Assert.IsTrue(result.IsSecret);
+        Assert.DoesNotContain("h u n", result.Sentence);
+    }
+
+    [TestMethod]
+    [DataRow("Yes, delete it")]
+    [DataRow("Deleting…")]
+    [DataRow("Permanently Delete")]
+    [DataRow("Don’t Save")]
+    [DataRow("Close without saving")]
+    [DataRow("_Erase")]
+    [DataRow("Post")]
+    public void Click_OnAVerbOfLoss_AnywhereInTheLabel_IsHeldAnywhere(string name) =>
+        Assert.AreEqual(RiskLevel.Irreversible,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) }, new ActionTarget { Element = Button(name), WindowText = "Editor" }), name);
+
+    [TestMethod]
+    [DataRow("Sender")]
+    [DataRow("New post")]
+    [DataRow("Resend code preferences")]
+    [DataRow("Format painter")]
+    public void Click_OnAWordThatOnlyLooksLikeAVerbOfLoss_IsNotHeld(string name) =>
+        Assert.AreEqual(RiskLevel.Harmless,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) }, new ActionTarget { Element = Button(name), WindowText = "Editor" }), name);
+
+    [TestMethod]
+    [DataRow("Your unsaved changes will be lost.")]
+    [DataRow("This cannot be undone.")]
+    [DataRow("The record will be erased.")]
+    [DataRow("Send 3 messages now?")]
+    public void Confirmation_InADialogThatSpeaksOfLoss_IsHeld(string text) =>
+        Assert.AreEqual(RiskLevel.Irreversible,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) }, DangerDialog with { WindowText = text, Element = Button("OK") }), text);
+
+    [TestMethod]
+    public void InputActivation_SortsKeysByWhatTheyCanPress()
+    {
+        Assert.AreEqual(ActivationKind.Confirm, InputActivation.Of(Key("KP_Enter")).Kind);
+        Assert.AreEqual(ActivationKind.ModifiedConfirm, InputActivation.Of(Key("ctrl+KP_Enter")).Kind);
+        Assert.AreEqual(ActivationKind.Press, InputActivation.Of(Key("KP_Space")).Kind);
+        Assert.AreEqual(ActivationKind.Mnemonic, InputActivation.Of(Key("alt+shift+d")).Kind);
+        Assert.AreEqual('d', InputActivation.Of(Key("alt+d")).Mnemonic);
+        Assert.AreEqual(ActivationKind.Shortcut, InputActivation.Of(Key("shift+Delete")).Kind);
+        Assert.AreEqual(ActivationKind.None, InputActivation.Of(Key("Tab Escape")).Kind);
+        Assert.IsTrue(InputActivation.Of(Key("Tab Return")).FocusMayMove);
+        Assert.IsFalse(InputActivation.Of(Key("Return Tab")).FocusMayMove);
+    }
+}
