@@ -17,7 +17,7 @@ internal static class GateOptions
     public static readonly Option<string> Journal = new("--journal")
     {
         Description = "The journal to append to.",
-        DefaultValueFactory = _ => Path.Combine(StatePaths.Directory, "journal", "cli.jsonl"),
+        DefaultValueFactory = _ => Path.Combine(StateDirectory.Resolve(Environment.GetEnvironmentVariable), "journal", "cli.jsonl"),
     };
 
     public static readonly Option<double> ApprovalTimeout = new("--approval-timeout")

@@ -12,7 +12,7 @@ public enum ApprovalOutcome
     /// <summary>Nobody answered in time: treated as no.</summary>
     TimedOut,
 
-    /// <summary>No person could be asked (e.g. no interactive terminal, no paired phone): treated as no.</summary>
+    /// <summary>No person could be asked (e.g. the console's input is a pipe, not a terminal): treated as no.</summary>
     Unreachable,
 
     /// <summary>An answer came after the request expired: refused, treated as no.</summary>

@@ -1,0 +1,20 @@
+namespace Dispatch.Agent.Cli;
+
+/// <summary>
+/// The terminal a person answers at, read key by key so that a question can stop waiting at its deadline
+/// (a pending line read cannot be cancelled).
+/// </summary>
+internal interface ITerminal
+{
+    /// <summary>Null when a person can see questions and answer them here; otherwise why not, e.g. "standard input is a pipe or file".</summary>
+    string? NotInteractiveBecause { get; }
+
+    /// <summary>True when a key is waiting to be read.</summary>
+    bool KeyAvailable { get; }
+
+    /// <summary>Reads one waiting key without echoing it.</summary>
+    ConsoleKeyInfo ReadKey();
+
+    /// <summary>Shows text to the person.</summary>
+    void Write(string text);
+}
