@@ -54,27 +54,32 @@ internal static class GateOptions
         using var journal = ActionJournal.Open(parse.GetValue(Journal)!);
         var loop = new AgentLoop(resolver, policy, gate, new ActionExecutor(desktop), journal);
         var result = await loop.RunAsync(task, new OneShotPlanner(action), options with { Ungated = parse.GetValue(NoGate) }, cancellationToken);
-        foreach (var step in result.Steps)
-        {
-            var risk = step.Risk is { } r ? $"{r.Sentence}: {JournalWords.Of(r.Level)} ({r.Reason}); " : "";
-            Console.WriteLine($"{risk}{(step.Decision is { } d ? JournalWords.Of(d) + "; " : "")}{JournalWords.Of(step.Outcome)}{(step.Detail is { } detail ? $": {detail}" : "")}");
-            if (step.Output is { } output)
-            {
-                Console.WriteLine(output);
-            }
-        }
-        Console.WriteLine($"journal: {journal.Path}");
         if (result.Steps.Count == 0)
         {
+            await Console.Error.WriteLineAsync($"dispatch: nothing was done: {result.Message}");
             return 1;
         }
-        var first = result.Steps[0];
-        if (first.Decision is StepDecision.Denied or StepDecision.TimedOut or StepDecision.Late or StepDecision.Unreachable or StepDecision.TargetChanged)
+        var step = result.Steps[0];
+        var risk = step.Risk is { } r ? $"{r.Sentence}: {JournalWords.Of(r.Level)} ({r.Reason}); " : "";
+        var line = $"{risk}{(step.Decision is { } d ? JournalWords.Of(d) + "; " : "")}{JournalWords.Of(step.Outcome)}";
+        if (step.Decision is StepDecision.Denied or StepDecision.TimedOut or StepDecision.Late or StepDecision.Unreachable or StepDecision.TargetChanged)
         {
+            await Console.Error.WriteLineAsync($"dispatch: held and not carried out: {line}{(step.Detail is { } why ? $" ({why})" : "")}");
             return 3;
         }
-        return first.Outcome is StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed
-            || first.Decision == StepDecision.DryRun ? 0 : 1;
+        var ran = step.Outcome is StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed || step.Decision == StepDecision.DryRun;
+        if (!ran)
+        {
+            await Console.Error.WriteLineAsync($"dispatch: {step.Detail ?? line}");
+            return 1;
+        }
+        Console.WriteLine(line);
+        if (step.Output is { } output)
+        {
+            Console.WriteLine(output);
+        }
+        Console.WriteLine($"journal: {journal.Path}");
+        return 0;
     }
 
     /// <summary>Plans the one action, then says done.</summary>

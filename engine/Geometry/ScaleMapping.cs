@@ -42,7 +42,7 @@ public sealed record ScaleMapping
         if (imagePoint.X < 0 || imagePoint.Y < 0 || imagePoint.X >= Target.Width || imagePoint.Y >= Target.Height)
         {
             throw new ArgumentOutOfRangeException(nameof(imagePoint), imagePoint,
-                $"The point lies outside the {Target} image; expected 0 <= x < {Target.Width} and 0 <= y < {Target.Height}.");
+                $"The point {imagePoint} is off the {(IsIdentity ? "screen" : $"{Target} image")}; expected 0 <= x < {Target.Width} and 0 <= y < {Target.Height}.");
         }
         return new Point(
             Source.X + ToSource(imagePoint.X, Source.Width, Target.Width),
@@ -55,7 +55,7 @@ public sealed record ScaleMapping
     {
         if (!Source.Contains(screenPoint))
         {
-            throw new ArgumentOutOfRangeException(nameof(screenPoint), screenPoint, $"The point lies outside the mapped screen area {Source}.");
+            throw new ArgumentOutOfRangeException(nameof(screenPoint), screenPoint, $"The point {screenPoint} lies outside the mapped screen area {Source}.");
         }
         return new Point(
             (int)((long)(screenPoint.X - Source.X) * Target.Width / Source.Width),

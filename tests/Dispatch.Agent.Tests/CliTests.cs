@@ -20,6 +20,8 @@ public sealed class CliTests
         s_desktop = await VirtualDesktop.StartAsync(new VirtualDesktopOptions { IsolateHome = true, Accessibility = false });
         s_engine = s_desktop.Open();
         s_work = Directory.CreateTempSubdirectory("dispatch-cli-").FullName;
+        // Journals, keys and approval screenshots go to the test's own folder, never the user's.
+        Environment.SetEnvironmentVariable("DISPATCH_STATE_DIR", Path.Combine(s_work, "state"));
     }
 
     [ClassCleanup]
@@ -157,10 +159,10 @@ public sealed class CliTests
         var bad = await DispatchAsync("act", "{\"action\":\"left_clik\"}", "--journal", journal);
 
         Assert.AreEqual(0, act.Status, act.Error);
-        StringAssert.Contains(act.Output, "dry run");
+        StringAssert.Contains(act.Output, "dry_run; not_executed");
         Assert.AreEqual(pointer, s_engine.Input.PointerPosition, "a dry run moved the pointer");
         Assert.AreEqual(0, verify.Status, verify.Error);
-        StringAssert.Contains(verify.Output, "intact: 1 entries");
+        StringAssert.Contains(verify.Output, "intact: 2 entries");
         Assert.AreEqual(1, bad.Status);
         StringAssert.Contains(bad.Error, "Unknown action \"left_clik\"");
     }
