@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -8,26 +9,51 @@ using Dispatch.Engine.Actions;
 namespace Dispatch.Engine.Journal;
 
 /// <summary>
-/// An append-only JSONL journal per task. Every entry carries its sequence number, the SHA-256 of the previous
-/// entry and its own SHA-256 (over its exact text without the hash), so any change, removal or reordering of
-/// entries is detected by <see cref="Verify"/>. Each entry is flushed to disk before <see cref="Append"/> returns.
+/// An append-only JSONL journal per task, signed with the installation's <see cref="JournalKey"/> (schema 2).
+/// <para>
+/// Line 1 is the header, <c>{"schema":2,"created":…,"key":…,"key_fingerprint":…,"hash":…,"sig":…}</c>, naming the
+/// public key (SubjectPublicKeyInfo, base64). Every later line is an entry, <c>{"seq":n,"time":…,</c> the record's
+/// fields <c>,"prev":…,"hash":…,"sig":…}</c>. <c>hash</c> is the SHA-256 (hex) of the line's exact text without its
+/// hash and sig (so ending <c>"prev":"…"}</c>); <c>prev</c> is the hash of the line before; <c>sig</c> is the key's
+/// signature (base64) of <c>dispatch-journal-entry:{hash}</c>. After every entry, <c>&lt;journal&gt;.head</c> is
+/// replaced by the signed last sequence number and hash, so entries cut from the end are detected too.
+/// </para>
+/// <para>
+/// While open, the journal holds an exclusive advisory lock on <c>&lt;journal&gt;.lock</c>: it has one writer. A second
+/// <see cref="Open(string, JournalKey, TimeProvider?)"/> fails at once rather than waiting: two writers on one task's
+/// journal means two hosts believe they own the task, and a wait would hide that.
+/// </para>
+/// <para>
+/// What signing cannot stop: whoever can read the private key can write any journal; and a journal put back together
+/// with its old head (a rollback) is only caught by comparing with a head kept elsewhere.
+/// </para>
 /// </summary>
-public sealed class ActionJournal : IDisposable
+public sealed partial class ActionJournal : IDisposable
 {
-    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-    private const string HashField = ",\"hash\":\"";
+    private const int Schema = 2;
+
+    // A lock held elsewhere: .NET reports flock(2)'s EWOULDBLOCK as the HResult on Unix, ERROR_SHARING_VIOLATION on Windows.
+    private const int EWouldBlockLinux = 11;
+    private const int EWouldBlockMac = 35;
+    private const int SharingViolationWindows = unchecked((int)0x80070020);
 
     private static readonly JsonSerializerOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private readonly FileStream _lockFile;
     private readonly FileStream _file;
+    private readonly JournalKey _key;
+    private readonly bool _ownsKey;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private string _previous;
     private long _sequence;
 
-    private ActionJournal(FileStream file, string previous, long sequence, TimeProvider time)
+    private ActionJournal(FileStream lockFile, FileStream file, JournalKey key, bool ownsKey, string previous, long sequence, TimeProvider time)
     {
+        _lockFile = lockFile;
         _file = file;
+        _key = key;
+        _ownsKey = ownsKey;
         _previous = previous;
         _sequence = sequence;
         _time = time;
@@ -36,32 +62,75 @@ public sealed class ActionJournal : IDisposable
     /// <summary>The journal file.</summary>
     public string Path => _file.Name;
 
-    /// <summary>Opens (or creates) a journal, continuing its chain.</summary>
-    /// <exception cref="DispatchException">The existing journal is broken; the message says where.</exception>
+    /// <summary>Opens (or creates) a journal signed with the current user's key (<see cref="JournalKey.ForCurrentUser"/>).</summary>
+    /// <exception cref="DispatchException">As <see cref="Open(string, JournalKey, TimeProvider?)"/>, or the key file is unusable.</exception>
     public static ActionJournal Open(string path, TimeProvider? time = null)
     {
+        var key = JournalKey.ForCurrentUser();
+        try
+        {
+            return Open(path, key, ownsKey: true, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens (or creates) a journal, continuing its chain after verifying it against <paramref name="key"/>. The caller
+    /// keeps owning <paramref name="key"/>.
+    /// </summary>
+    /// <exception cref="DispatchException">
+    /// Another process has the journal open; the journal is broken, signed by another key, or schema 1 (unsigned); or
+    /// the journal is missing while its head says it had entries. The message says which and where.
+    /// </exception>
+    public static ActionJournal Open(string path, JournalKey key, TimeProvider? time = null) => Open(path, key, ownsKey: false, time ?? TimeProvider.System);
+
+    private static ActionJournal Open(string path, JournalKey key, bool ownsKey, TimeProvider time)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(key);
+        if (!key.CanSign)
+        {
+            throw new ArgumentException($"The key {key.Fingerprint} is a public key only; a journal needs the private key to sign.", nameof(key));
+        }
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var previous = Genesis;
-        long sequence = 0;
-        if (File.Exists(full))
+        var lockFile = Lock(full);
+        try
         {
-            var check = Verify(full);
-            if (!check.IsIntact)
+            long sequence = 0;
+            string previous;
+            if (File.Exists(full))
             {
-                throw new DispatchException($"The journal '{full}' is {check}; refusing to append to a broken chain.");
+                var check = Check(full, key, out previous);
+                if (check.Schema == 1)
+                {
+                    throw new DispatchException($"The journal '{full}' is schema 1 (hash chain only, unsigned); signed entries are not added to it. " +
+                        "Start a new journal (another file name) and keep this one as it is.");
+                }
+                if (!check.IsIntact)
+                {
+                    throw new DispatchException($"The journal '{full}' is {check}; refusing to append to a broken chain.");
+                }
+                sequence = check.Entries;
+                // Catches the head up when a crash came between an entry and its head.
+                JournalHead.Sign(sequence, previous, key).Write(full);
             }
-            var last = File.ReadLines(full).LastOrDefault(l => l.Length > 0);
-            if (last is not null)
+            else
             {
-                var node = JsonNode.Parse(last)!.AsObject();
-                previous = (string)node["hash"]!;
-                sequence = (long)node["seq"]!;
+                previous = Create(full, key, time);
             }
+            var file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+            return new ActionJournal(lockFile, file, key, ownsKey, previous, sequence, time);
         }
-        var file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
-        return new ActionJournal(file, previous, sequence, time ?? TimeProvider.System);
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Writes a record as the next entry and returns the entry's hash.</summary>
@@ -73,7 +142,7 @@ public sealed class ActionJournal : IDisposable
             var entry = new JsonObject
             {
                 ["seq"] = _sequence + 1,
-                ["time"] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["time"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
                 ["task"] = record.Task,
             };
             Add(entry, "kind", JournalWords.Of(record.Kind));
@@ -84,7 +153,7 @@ public sealed class ActionJournal : IDisposable
             Add(entry, "reason", record.Reason);
             Add(entry, "decision", record.Decision is { } decision ? JournalWords.Of(decision) : null);
             Add(entry, "decided_by", record.DecidedBy);
-            Add(entry, "decided_at", record.DecidedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            Add(entry, "decided_at", record.DecidedAt?.ToString("O", CultureInfo.InvariantCulture));
             Add(entry, "fingerprint", record.Fingerprint);
             Add(entry, "outcome", record.Outcome is { } outcome ? JournalWords.Of(outcome) : null);
             Add(entry, "detail", record.Detail);
@@ -94,14 +163,12 @@ public sealed class ActionJournal : IDisposable
             Add(entry, "before", record.BeforeThumbnail);
             Add(entry, "after", record.AfterThumbnail);
             entry["prev"] = _previous;
-            var body = entry.ToJsonString(s_options);
-            var hash = HashOf(body);
-            var line = body[..^1] + HashField + hash + "\"}\n";
-            _file.Write(Encoding.UTF8.GetBytes(line));
+            _file.Write(Encoding.UTF8.GetBytes(Seal(entry, _key, out var hash)));
             // On disk before we go on: a crash must not lose an action that happened.
             _file.Flush(flushToDisk: true);
             _previous = hash;
             _sequence++;
+            JournalHead.Sign(_sequence, hash, _key).Write(Path);
             return hash;
         }
     }
@@ -111,53 +178,6 @@ public sealed class ActionJournal : IDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         return action.Text is null ? action : action with { Text = "[redacted]" };
-    }
-
-    /// <summary>Checks every entry's hash, its link to the previous entry and its sequence number.</summary>
-    public static JournalVerification Verify(string path)
-    {
-        var previous = Genesis;
-        long sequence = 0;
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (line.Length == 0)
-            {
-                return new JournalVerification(false, number - 1, number, "an empty line");
-            }
-            var at = line.LastIndexOf(HashField, StringComparison.Ordinal);
-            if (at < 0 || !line.EndsWith("\"}", StringComparison.Ordinal) || line.Length - at - HashField.Length - 2 != 64)
-            {
-                return new JournalVerification(false, number - 1, number, "the entry has no hash at its end");
-            }
-            var body = line[..at] + "}";
-            var stored = line.Substring(at + HashField.Length, 64);
-            if (HashOf(body) != stored)
-            {
-                return new JournalVerification(false, number - 1, number, "its content does not match its hash (the entry was changed)");
-            }
-            JsonObject entry;
-            try
-            {
-                entry = JsonNode.Parse(body)!.AsObject();
-            }
-            catch (JsonException error)
-            {
-                return new JournalVerification(false, number - 1, number, $"it is not JSON: {error.Message}");
-            }
-            if ((string?)entry["prev"] != previous)
-            {
-                return new JournalVerification(false, number - 1, number, "it does not follow the entry before it (an entry was removed, inserted or moved)");
-            }
-            if ((long?)entry["seq"] != sequence + 1)
-            {
-                return new JournalVerification(false, number - 1, number, $"its sequence number is {entry["seq"]}, expected {sequence + 1}");
-            }
-            previous = stored;
-            sequence++;
-        }
-        return new JournalVerification(true, number, null, null);
     }
 
     private static void Add(JsonObject entry, string name, JsonNode? value)
@@ -192,8 +212,68 @@ public sealed class ActionJournal : IDisposable
         }
     }
 
+    /// <summary>Writes the header of a new journal and its head, then moves it into place: a crash leaves no journal or a whole one.</summary>
+    private static string Create(string path, JournalKey key, TimeProvider time)
+    {
+        if (JournalHead.Read(path) is { Sequence: > 0 } stale)
+        {
+            throw new DispatchException($"The journal '{path}' is missing, but its head '{JournalHead.PathOf(path)}' says it had {stale.Sequence} entries; " +
+                "restore the journal, or remove the head to start a new one.");
+        }
+        var header = new JsonObject
+        {
+            ["schema"] = Schema,
+            ["created"] = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            ["key"] = Convert.ToBase64String(key.PublicKey.Span),
+            ["key_fingerprint"] = key.Fingerprint,
+        };
+        var temporary = path + ".new";
+        string hash;
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            file.Write(Encoding.UTF8.GetBytes(Seal(header, key, out hash)));
+            file.Flush(flushToDisk: true);
+        }
+        JournalHead.Sign(0, hash, key).Write(path);
+        File.Move(temporary, path);
+        return hash;
+    }
+
+    /// <summary>Takes the journal's lock, or says that another process has it.</summary>
+    private static FileStream Lock(string path)
+    {
+        var lockPath = path + ".lock";
+        try
+        {
+            // FileShare.None is an exclusive flock(2) on Unix. The lock file is never deleted: a process waiting on the
+            // old file would lock it while a newcomer locked a new one under the same name.
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException error) when (error.HResult is EWouldBlockLinux or EWouldBlockMac or SharingViolationWindows)
+        {
+            throw new DispatchException($"The journal '{path}' is in use by another process (it holds '{lockPath}'); a journal has one writer.", error);
+        }
+    }
+
+    private static string Seal(JsonObject entry, JournalKey key, out string hash)
+    {
+        var body = entry.ToJsonString(s_options);
+        hash = HashOf(body);
+        return $"{body[..^1]},\"hash\":\"{hash}\",\"sig\":\"{key.SignBase64(EntryMessage(hash))}\"}}\n";
+    }
+
+    private static byte[] EntryMessage(string hash) => Encoding.ASCII.GetBytes("dispatch-journal-entry:" + hash);
+
     private static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>Closes the file.</summary>
-    public void Dispose() => _file.Dispose();
+    /// <summary>Closes the file and releases its lock (and the key, when <see cref="Open(string, TimeProvider?)"/> loaded it).</summary>
+    public void Dispose()
+    {
+        _file.Dispose();
+        _lockFile.Dispose();
+        if (_ownsKey)
+        {
+            _key.Dispose();
+        }
+    }
 }

@@ -1,111 +1,162 @@
+using System.Text.Json.Nodes;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Journal;
 
 namespace Dispatch.Engine.Tests;
 
 [TestClass]
-public sealed class ActionJournalTests
+public sealed class ActionJournalTests : IDisposable
 {
-    private string _directory = null!;
-    private string _path = null!;
+    private readonly JournalScratch _scratch = new();
 
-    [TestInitialize]
-    public void CreateDirectory()
+    public void Dispose() => _scratch.Dispose();
+
+    [TestMethod]
+    public void Verify_AnUntouchedJournal_IsIntactAndSigned()
     {
-        _directory = Directory.CreateTempSubdirectory("dispatch-journal-").FullName;
-        _path = Path.Combine(_directory, "task.jsonl");
-    }
-
-    [TestCleanup]
-    public void RemoveDirectory() => Directory.Delete(_directory, recursive: true);
-
-    private void WriteSteps(int count)
-    {
-        using var journal = ActionJournal.Open(_path);
-        for (var i = 0; i < count; i++)
-        {
-            journal.Append(new JournalRecord
-            {
-                Task = "export report",
-                Action = ComputerActionJson.Write(new ComputerAction(ActionKind.LeftClick) { Coordinate = new(10 * i, 20) }),
-                Risk = Safety.RiskLevel.Harmless,
-                Decision = Safety.StepDecision.Allowed,
-                Outcome = StepOutcome.Changed,
-                Changes = [$"{i},0 10x10"],
-            });
-        }
+        _scratch.WriteSteps(3);
+        var verification = _scratch.Verify();
+        Assert.AreEqual(new JournalVerification(true, 3, null, null, 2, _scratch.Key.Fingerprint), verification);
+        Assert.IsTrue(verification.IsSigned);
     }
 
     [TestMethod]
-    public void Verify_AnUntouchedJournal_IsIntact()
+    public void Open_ANewJournal_WritesASignedHeaderNamingTheKeyAndAHead()
     {
-        WriteSteps(3);
-        Assert.AreEqual(new JournalVerification(true, 3, null, null), ActionJournal.Verify(_path));
+        _scratch.WriteSteps(2);
+        var lines = _scratch.Lines();
+        var header = JsonNode.Parse(lines[0])!;
+        Assert.AreEqual(2, (int)header["schema"]!);
+        Assert.AreEqual(Convert.ToBase64String(_scratch.Key.PublicKey.Span), (string)header["key"]!);
+        Assert.AreEqual(_scratch.Key.Fingerprint, (string)header["key_fingerprint"]!);
+        Assert.IsNotNull(header["sig"]);
+        var entry = JsonNode.Parse(lines[1])!;
+        Assert.AreEqual(JournalScratch.HashOf(lines[0]), (string)entry["prev"]!);
+        Assert.IsNotNull(entry["sig"]);
+        var head = JsonNode.Parse(File.ReadAllText(_scratch.HeadPath))!;
+        Assert.AreEqual(2, (long)head["seq"]!);
+        Assert.AreEqual(JournalScratch.HashOf(lines[^1]), (string)head["hash"]!);
     }
 
     [TestMethod]
     public void Open_AnExistingJournal_ContinuesTheChain()
     {
-        WriteSteps(2);
-        WriteSteps(2);
-        var verification = ActionJournal.Verify(_path);
-        Assert.IsTrue(verification.IsIntact, verification.ToString());
+        _scratch.WriteSteps(2);
+        _scratch.WriteSteps(2);
+        var verification = _scratch.Verify();
+        Assert.IsTrue(verification.IsSigned, verification.ToString());
         Assert.AreEqual(4, verification.Entries);
-    }
-
-    [TestMethod]
-    public void Verify_AfterOneByteIsEdited_FailsAtThatEntry()
-    {
-        WriteSteps(3);
-        var lines = File.ReadAllLines(_path);
-        lines[1] = lines[1].Replace("\"changed\"", "\"chenged\"", StringComparison.Ordinal);
-        File.WriteAllLines(_path, lines);
-        var verification = ActionJournal.Verify(_path);
-        Assert.IsFalse(verification.IsIntact);
-        Assert.AreEqual(2, verification.FirstBadEntry);
-        StringAssert.Contains(verification.Problem, "changed");
-    }
-
-    [TestMethod]
-    public void Verify_AfterAnEntryIsRemoved_FailsAtTheNextOne()
-    {
-        WriteSteps(3);
-        var lines = File.ReadAllLines(_path).ToList();
-        lines.RemoveAt(1);
-        File.WriteAllLines(_path, lines);
-        Assert.AreEqual(2, ActionJournal.Verify(_path).FirstBadEntry);
-    }
-
-    [TestMethod]
-    public void Verify_AfterEntriesAreSwapped_Fails()
-    {
-        WriteSteps(3);
-        var lines = File.ReadAllLines(_path);
-        (lines[0], lines[1]) = (lines[1], lines[0]);
-        File.WriteAllLines(_path, lines);
-        Assert.AreEqual(1, ActionJournal.Verify(_path).FirstBadEntry);
     }
 
     [TestMethod]
     public void Open_ABrokenJournal_RefusesToAppend()
     {
-        WriteSteps(2);
-        File.AppendAllText(_path, "{\"seq\":3}\n");
-        var error = Assert.ThrowsExactly<DispatchException>(() => ActionJournal.Open(_path));
-        StringAssert.Contains(error.Message, "broken at entry 3");
+        _scratch.WriteSteps(2);
+        File.AppendAllText(_scratch.Path, "{\"seq\":3}\n");
+        var error = Assert.ThrowsExactly<DispatchException>(() => ActionJournal.Open(_scratch.Path, _scratch.Key));
+        StringAssert.Contains(error.Message, "broken at line 4");
+    }
+
+    [TestMethod]
+    public void Open_AJournalSignedByAnotherKey_RefusesToAppend()
+    {
+        _scratch.WriteSteps(1);
+        using var other = JournalKey.LoadOrCreate(Path.Combine(_scratch.Folder, "other"));
+        var error = Assert.ThrowsExactly<DispatchException>(() => ActionJournal.Open(_scratch.Path, other));
+        StringAssert.Contains(error.Message, $"signed by key {_scratch.Key.Fingerprint}, not the trusted key {other.Fingerprint}");
+    }
+
+    [TestMethod]
+    public void Open_WhileAnotherHasItOpen_FailsClearlyAndNoEntryIsLost()
+    {
+        using (var first = ActionJournal.Open(_scratch.Path, _scratch.Key))
+        {
+            first.Append(JournalScratch.Step(0));
+            var error = Assert.ThrowsExactly<DispatchException>(() => ActionJournal.Open(_scratch.Path, _scratch.Key));
+            StringAssert.Contains(error.Message, $"The journal '{_scratch.Path}' is in use by another process");
+            first.Append(JournalScratch.Step(1));
+        }
+        using (var second = ActionJournal.Open(_scratch.Path, _scratch.Key))
+        {
+            second.Append(JournalScratch.Step(2));
+        }
+        var verification = _scratch.Verify();
+        Assert.IsTrue(verification.IsSigned, verification.ToString());
+        Assert.AreEqual(3, verification.Entries);
+    }
+
+    [TestMethod]
+    public void Open_AMissingJournalWhoseHeadSaysItHadEntries_Refuses()
+    {
+        _scratch.WriteSteps(2);
+        File.Delete(_scratch.Path);
+        var error = Assert.ThrowsExactly<DispatchException>(() => ActionJournal.Open(_scratch.Path, _scratch.Key));
+        StringAssert.Contains(error.Message, "says it had 2 entries");
+    }
+
+    [TestMethod]
+    public void Open_AfterACrashBetweenAnEntryAndItsHead_VerifiesAndCatchesTheHeadUp()
+    {
+        _scratch.WriteSteps(2);
+        var head = File.ReadAllText(_scratch.HeadPath);
+        using (var journal = ActionJournal.Open(_scratch.Path, _scratch.Key))
+        {
+            journal.Append(JournalScratch.Step(2));
+        }
+        File.WriteAllText(_scratch.HeadPath, head);
+
+        Assert.IsTrue(_scratch.Verify().IsSigned, _scratch.Verify().ToString());
+        using (ActionJournal.Open(_scratch.Path, _scratch.Key))
+        {
+            Assert.AreEqual(3, (long)JsonNode.Parse(File.ReadAllText(_scratch.HeadPath))!["seq"]!);
+        }
+    }
+
+    [TestMethod]
+    public void Verify_ASchemaOneJournal_IsAnIntactChainButUnsigned()
+    {
+        _scratch.WriteSchemaOne(3);
+        var verification = _scratch.Verify();
+        Assert.IsTrue(verification.IsIntact, verification.ToString());
+        Assert.IsFalse(verification.IsSigned);
+        Assert.AreEqual(1, verification.Schema);
+        Assert.AreEqual(3, verification.Entries);
+        StringAssert.Contains(verification.ToString(), "schema 1 (hash chain only, unsigned: forgery is not detectable)");
+    }
+
+    [TestMethod]
+    public void Open_ASchemaOneJournal_RefusesToAppendAndLeavesItAlone()
+    {
+        _scratch.WriteSchemaOne(2);
+        var before = File.ReadAllText(_scratch.Path);
+        var error = Assert.ThrowsExactly<DispatchException>(() => ActionJournal.Open(_scratch.Path, _scratch.Key));
+        StringAssert.Contains(error.Message, "schema 1");
+        StringAssert.Contains(error.Message, "Start a new journal");
+        Assert.AreEqual(before, File.ReadAllText(_scratch.Path));
+        Assert.IsFalse(File.Exists(_scratch.HeadPath));
+    }
+
+    [TestMethod]
+    public void Open_WithAPublicKeyOnly_Throws()
+    {
+        var pem = Path.Combine(_scratch.Folder, "public.pem");
+        File.WriteAllText(pem, _scratch.Key.PublicKeyPem);
+        using var verifyOnly = JournalKey.FromPublicKeyFile(pem);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ActionJournal.Open(_scratch.Path, verifyOnly));
+        StringAssert.Contains(error.Message, "public key only");
     }
 
     [TestMethod]
     public void Redact_ATypedSecret_NeverReachesTheFile()
     {
-        using (var journal = ActionJournal.Open(_path))
+        using (var journal = ActionJournal.Open(_scratch.Path, _scratch.Key))
         {
             var typed = new ComputerAction(ActionKind.Type) { Text = "hunter2-secret" };
             journal.Append(new JournalRecord { Task = "login", Action = ComputerActionJson.Write(ActionJournal.Redact(typed)), Risk = Safety.RiskLevel.Irreversible });
         }
-        var text = File.ReadAllText(_path);
+        var text = File.ReadAllText(_scratch.Path);
         Assert.DoesNotContain("hunter2", text);
         StringAssert.Contains(text, "[redacted]");
-        Assert.IsTrue(ActionJournal.Verify(_path).IsIntact);
+        Assert.IsTrue(_scratch.Verify().IsSigned);
     }
 }
