@@ -10,6 +10,11 @@ public static class AccessibleDesktop
     private static Task<TestDesktop>? s_desktop;
     private static readonly Lock s_lock = new();
 
+    /// <summary>Journals and their signing key go to a folder of this test run, never the user's state directory.</summary>
+    [AssemblyInitialize]
+    public static void UsePrivateState(TestContext context) =>
+        Environment.SetEnvironmentVariable("DISPATCH_STATE_DIR", Directory.CreateTempSubdirectory("dispatch-test-state-").FullName);
+
     public static Task<TestDesktop> GetAsync()
     {
         lock (s_lock)
@@ -24,6 +29,10 @@ public static class AccessibleDesktop
         if (s_desktop is not null)
         {
             (await s_desktop).Dispose();
+        }
+        if (Environment.GetEnvironmentVariable("DISPATCH_STATE_DIR") is { Length: > 0 } state)
+        {
+            Directory.Delete(state, recursive: true);
         }
     }
 }
