@@ -166,4 +166,30 @@ public sealed class CliTests
         Assert.AreEqual(1, bad.Status);
         StringAssert.Contains(bad.Error, "Unknown action \"left_clik\"");
     }
+
+    [TestMethod]
+    public async Task Act_AnsweredYesThroughAPipe_IsRefused_AndTheDialogAboutDeletingStaysOpen()
+    {
+        var dialog = await LaunchAsync("zenity", "--question", "--title", "Delete files", "--text", "Permanently delete 3 files?", "--ok-label", "Yes", "--cancel-label", "No");
+        using var ocr = new Engine.Vision.OcrEngine();
+        var yes = new Engine.Locators.ElementFinder(s_engine, ocr).Find("text~=\"Yes\" via=ocr in window \"Delete files\"").Bounds.Center;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_desktop.DisplayName, "act",
+                     $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}", "--journal", Path.Combine(s_work, "piped.jsonl") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DISPATCH_STATE_DIR"] = Path.Combine(s_work, "state");
+
+        using var act = Process.Start(start)!;
+        await act.StandardInput.WriteAsync("y\n");
+        act.StandardInput.Close();
+        var error = await act.StandardError.ReadToEndAsync(TestContext.CancellationToken);
+        await act.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
+
+        Assert.AreEqual(3, act.ExitCode, error);
+        StringAssert.Contains(error, "approval needs a person at an interactive terminal");
+        StringAssert.Contains(error, "unreachable");
+        Assert.IsFalse(dialog.Process.HasExited, "the piped 'y' clicked Yes");
+    }
 }
