@@ -12,8 +12,15 @@ namespace Dispatch.Engine.Safety;
 /// <param name="FocusMayMove">Another key is pressed before it (Tab, an arrow, a letter): the focused element may not be the one it presses.</param>
 /// <param name="Mnemonic">The letter or digit of an alt+letter mnemonic, lower case.</param>
 /// <param name="Characters">The printable characters it types (secrets live here).</param>
-public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, char? Mnemonic, string Characters)
+/// <param name="SessionKey">A key that ends the session or leaves it (Terminate_Server, ctrl+alt+Delete, power, sleep, a VT switch), or null.</param>
+public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, char? Mnemonic, string Characters, string? SessionKey = null)
 {
+    private static readonly HashSet<string> s_sessionKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Terminate_Server", "XF86LogOff", "XF86PowerOff", "XF86PowerDown", "XF86Sleep", "XF86Suspend", "XF86Hibernate", "XF86Standby",
+        "XF86Reboot", "XF86LogGrabInfo", "XF86LogWindowTree", "XF86ScreenSaver", "XF86Ungrab", "XF86ClearGrab",
+    };
+
     private static readonly HashSet<string> s_confirmKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "Return", "KP_Enter", "ISO_Enter", "Linefeed", "3270_Enter", "Execute", "KP_Execute", "Select", "enter", "return",
@@ -57,8 +64,10 @@ public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, cha
         char? mnemonic = null;
         var characters = new System.Text.StringBuilder();
         var before = 0;
+        string? session = null;
         foreach (var chord in KeyChord.ParseSequence(keys))
         {
+            session ??= SessionEnding(chord);
             var (kind, letter) = Classify(chord);
             if (kind == ActivationKind.Characters && chord.Keys.Count == 1)
             {
@@ -72,7 +81,21 @@ public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, cha
             }
             before++;
         }
-        return new InputActivation(strongest, focusMayMove, mnemonic, characters.ToString());
+        return new InputActivation(strongest, focusMayMove, mnemonic, characters.ToString(), session);
+    }
+
+    /// <summary>Keys the X server or the session acts on itself, whatever window has the focus.</summary>
+    private static string? SessionEnding(KeyChord chord)
+    {
+        var key = chord.Keys[^1];
+        var control = chord.Keys.Any(k => k.StartsWith("Control", StringComparison.OrdinalIgnoreCase));
+        var alt = chord.Keys.Any(k => k.StartsWith("Alt", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Meta", StringComparison.OrdinalIgnoreCase));
+        var isSession = s_sessionKeys.Contains(key)
+            || key.StartsWith("XF86Switch_VT_", StringComparison.OrdinalIgnoreCase)
+            || control && alt && (key.Equals("BackSpace", StringComparison.OrdinalIgnoreCase) || key.Equals("Delete", StringComparison.OrdinalIgnoreCase)
+                || key.Equals("KP_Delete", StringComparison.OrdinalIgnoreCase)
+                || key.Length is 2 or 3 && key[0] is 'F' or 'f' && int.TryParse(key.AsSpan(1), out var f) && f is >= 1 and <= 12);
+        return isSession ? chord.Text : null;
     }
 
     private static InputActivation OfText(string text)

@@ -17,6 +17,7 @@ namespace Dispatch.Engine.Safety;
 /// <item>A Return, ctrl+Return or mnemonic whose target is unknown is irreversible when the window offers a button
 /// with an irreversible name (Return in a chat's entry sends).</item>
 /// <item>Text or keys typed into a password field are irreversible and secret.</item>
+/// <item>Keys that end or leave the session (Terminate_Server, ctrl+alt+Delete, power and sleep keys, VT switches) are irreversible.</item>
 /// </list>
 /// A planner or recipe may raise the risk (the <c>requested</c> level), never lower it.
 /// </summary>
@@ -57,6 +58,10 @@ public sealed class RiskPolicy(RiskRules? rules = null)
         if (intoPassword)
         {
             return (RiskLevel.Irreversible, "it types into a password field");
+        }
+        if (keys.SessionKey is { } sessionKey)
+        {
+            return (RiskLevel.Irreversible, $"'{sessionKey}' ends or leaves the session (the X server, the login, power or a console switch act on it)");
         }
         if (Listed(_rules.DenyApplications, target.Application) is { } deniedApp)
         {

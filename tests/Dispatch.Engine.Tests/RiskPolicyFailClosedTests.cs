@@ -220,4 +220,16 @@ public sealed class RiskPolicyFailClosedTests
         Assert.IsTrue(InputActivation.Of(Key("Tab Return")).FocusMayMove);
         Assert.IsFalse(InputActivation.Of(Key("Return Tab")).FocusMayMove);
     }
+
+    [TestMethod]
+    [DataRow("Terminate_Server")]
+    [DataRow("ctrl+alt+BackSpace")]
+    [DataRow("ctrl+alt+Delete")]
+    [DataRow("ctrl+alt+F2")]
+    [DataRow("XF86Switch_VT_3")]
+    [DataRow("XF86PowerOff")]
+    [DataRow("XF86LogOff")]
+    [DataRow("a XF86Sleep")]
+    public void Key_ThatEndsOrLeavesTheSession_IsHeldEvenInAHarmlessWindow(string keys) =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key(keys), new ActionTarget { Window = s_dialog, WindowText = "Notes" }), keys);
 }
