@@ -88,7 +88,7 @@ public sealed class StepResolver : IStepResolver
             {
                 return Task.FromResult(Failed(step.Action, StepOutcome.AppVanished, $"{located.Description} is gone from its application (process {node.Path.ProcessId})"));
             }
-            located = located with { Node = fresh, Bounds = bounds };
+            located = located with { Node = fresh, Bounds = bounds, Tree = null };
             return Task.FromResult(Perceive(step.Action, bounds.Center, located));
         }
         return Task.FromResult(Perceive(step.Action, step.Point, located));
@@ -107,7 +107,7 @@ public sealed class StepResolver : IStepResolver
             var windows = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
             // The list is in stacking order, bottom first: the last window containing the point is what a click reaches.
             var window = point is { } at ? windows.LastOrDefault(w => w.Bounds.Contains(at)) : windows.LastOrDefault(w => w.IsActive) ?? windows.LastOrDefault();
-            var tree = window?.ProcessId is { } pid ? ReadTree(pid) : null;
+            var tree = window?.ProcessId is { } pid ? Reuse(located, pid) ?? ReadTree(pid) : null;
             var accessibleWindow = tree is null || window is null ? null : MatchWindow(tree, window, point);
             UiNode? element = null;
             if (located?.Node is { } node)
@@ -181,6 +181,17 @@ public sealed class StepResolver : IStepResolver
             return $"on top: at {point} the window '{window.Title}' shows {(top is null ? "nothing accessible" : top.ToString())}, not {located.Description}";
         }
         return null;
+    }
+
+    /// <summary>The application's part of the snapshot the locator searched a moment ago: the step is perceived once.</summary>
+    private static UiTree? Reuse(ElementMatch? located, int processId)
+    {
+        if (located?.Tree is not { } searched)
+        {
+            return null;
+        }
+        var app = searched.Nodes.FirstOrDefault(n => n.Path.ProcessId == processId && n.Path.Depth == 0 && n.Role == "application");
+        return app is null ? null : ReferenceEquals(app, searched.Root) ? searched : searched with { Root = app };
     }
 
     private UiTree? ReadTree(int processId)

@@ -222,7 +222,7 @@ public sealed class ElementFinder
             var label = $"{node.Role} \"{(labels.Count > 0 ? labels[0] : "")}\"";
             if (roleOk && statesOk && score >= 1)
             {
-                matches.Add(new ElementMatch(MatchChannel.Accessibility, bounds, 1, label, node));
+                matches.Add(new ElementMatch(MatchChannel.Accessibility, bounds, 1, label, node) { Tree = tree });
             }
             else if ((locator.Role is null || roleOk) && score > 0.3)
             {

@@ -11,6 +11,12 @@ namespace Dispatch.Engine.Locators;
 /// <param name="Node">The accessible element, for accessibility matches.</param>
 public sealed record ElementMatch(MatchChannel Channel, Rect Bounds, double Score, string Description, UiNode? Node = null)
 {
+    /// <summary>
+    /// The accessibility snapshot the match was read from (for accessibility matches), so a step can go on from what the
+    /// search perceived instead of reading the tree again.
+    /// </summary>
+    public UiTree? Tree { get; init; }
+
     /// <summary>The locator that found it (to find it again).</summary>
     public Locator? FoundBy { get; init; }
 
