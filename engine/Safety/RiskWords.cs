@@ -51,12 +51,15 @@ public static class RiskWords
         return false;
     }
 
-    /// <summary>The text cleaned for exact comparison: lower case, words separated by one space, no mnemonic underscores or trailing punctuation.</summary>
+    /// <summary>
+    /// The text cleaned for exact comparison: lower case, words separated by one space, no mnemonic underscores, no
+    /// punctuation or quotes around it (OCR reads an underlined first letter's underline as an opening quote: "‘No").
+    /// </summary>
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return string.Join(' ', text.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal).Replace("&", "", StringComparison.Ordinal)
-            .Replace('’', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('.', '!', ':', '?', '…', ' ');
+            .Replace('’', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('.', '!', ':', '?', '…', ' ', '\'', '"', '‘', '’', '“', '”', '`');
     }
 
     private static string Stem(string word)

@@ -171,8 +171,9 @@ internal sealed unsafe partial class AtspiAccessibility : IAccessibility
                 app.Dispose();
                 continue;
             }
-            // Cache every property libatspi can keep (it keeps them current from the app's events, which we dispatch).
-            LibAtspi.atspi_accessible_set_cache_mask(app, LibAtspi.ATSPI_CACHE_ALL);
+            // Cache every property libatspi keeps current from the app's events (which we dispatch) — but not children:
+            // Chromium draws a page's confirm() inside its window and a cached child list never showed that dialog.
+            LibAtspi.atspi_accessible_set_cache_mask(app, LibAtspi.ATSPI_CACHE_ALL & ~LibAtspi.ATSPI_CACHE_CHILDREN);
             apps.Add((app, pid, i));
         }
         return apps;

@@ -49,6 +49,9 @@ internal static unsafe partial class LibAtspi
 
     public const int ATSPI_CACHE_ALL = 0x3fffffff;
 
+    /// <summary>ATSPI_CACHE_CHILDREN (atspi-constants.h).</summary>
+    public const int ATSPI_CACHE_CHILDREN = 1 << 1;
+
     [LibraryImport(Libraries.Atspi)]
     public static partial void atspi_accessible_set_cache_mask(GObjectHandle accessible, int mask);
 
