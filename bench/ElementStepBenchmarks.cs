@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using Dispatch.Engine;
+using Dispatch.Engine.Accessibility;
+using Dispatch.Engine.Actions;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Locators;
+using Dispatch.Engine.Safety;
+using Dispatch.Engine.Vision;
+
+namespace Dispatch.Bench;
+
+/// <summary>
+/// One element step held for approval — <c>click_element</c> on gnome-calculator's Equals by its accessible name —
+/// everything but the person and the screen's settle wait: perceive, classify, perceive again after the (instant)
+/// approval, click. Today's resolved step searches once and re-reads only the element; the baseline repeats what the
+/// step did before: a search to find the point, a resolution (snapshot, hit test over D-Bus, OCR at the point) and a
+/// pixel fingerprint, the same again after approval, and a third search in the executor.
+/// </summary>
+[BenchmarkCategory("Step")]
+public class ElementStepBenchmarks
+{
+    private const string Query = "role=\"push button\" name=\"Equals\" in window \"Calculator\"";
+    private static readonly ComputerAction s_action = new(ActionKind.ClickElement) { Locator = Query };
+
+    private Desktop _desktop = null!;
+    private OcrEngine _ocr = null!;
+    private ElementFinder _finder = null!;
+    private StepResolver _resolver = null!;
+    private RiskPolicy _policy = null!;
+    private int _calculator;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _desktop = BenchDesktop.Virtual.Open();
+        var calculator = await _desktop.Windows.LaunchAsync(BenchDesktop.Virtual.CreateStartInfo("gnome-calculator"), TimeSpan.FromSeconds(30),
+            w => w.ClassName.Contains("calculator", StringComparison.OrdinalIgnoreCase));
+        _calculator = calculator.Process.Id;
+        _desktop.Windows.Activate(calculator.Window.Id);
+        await _desktop.Accessibility.WaitForAsync(UiScope.Process(_calculator), TimeSpan.FromSeconds(30));
+        await _desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
+        _ocr = new OcrEngine();
+        _finder = new ElementFinder(_desktop, _ocr);
+        _resolver = new StepResolver(_desktop, _finder, _ocr);
+        _policy = new RiskPolicy();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _ocr.Dispose();
+        System.Diagnostics.Process.GetProcessById(_calculator).Kill();
+        _desktop.Dispose();
+    }
+
+    [Benchmark(Description = "resolved step: one search, re-read by path after approval")]
+    public async Task<RiskLevel> ResolvedStep()
+    {
+        using var step = await _resolver.ResolveAsync(s_action);
+        var risk = _policy.Classify(step.Action, step.Target, RiskLevel.Irreversible);
+        using var again = await _resolver.ResolveAgainAsync(step);
+        if (!step.Identity!.Matches(again.Identity!))
+        {
+            throw new InvalidOperationException($"the step changed: {step.Identity.Explain(again.Identity!)}");
+        }
+        _desktop.Input.Click(again.Point!.Value);
+        return risk.Level;
+    }
+
+    [Benchmark(Baseline = true, Description = "before: three searches, two resolutions and fingerprints")]
+    public string SearchThreeTimes()
+    {
+        var fingerprint = ResolveAndFingerprint(_finder.Find(Query).Bounds.Center);
+        var again = ResolveAndFingerprint(_finder.Find(Query).Bounds.Center);
+        _desktop.Input.Click(_finder.Find(Query).Bounds.Center);
+        return fingerprint + again;
+    }
+
+    /// <summary>What the resolver did per resolution: the process's snapshot, a D-Bus hit test, OCR around the point, and a hash of the target's pixels.</summary>
+    private string ResolveAndFingerprint(Point point)
+    {
+        var tree = _desktop.Accessibility.Snapshot(UiScope.Process(_calculator));
+        var element = _desktop.Accessibility.ElementAt(point, _calculator);
+        using var frame = _desktop.Screen.Capture();
+        var around = new Rect(point.X - 120, point.Y - 30, 240, 60).Intersect(frame.Bounds);
+        var words = _ocr.Recognize(frame, around).Lines.Count;
+        var bounds = (element?.Bounds ?? new Rect(point.X - 20, point.Y - 12, 40, 24)).Intersect(frame.Bounds);
+        using var pixels = frame.Crop(bounds);
+        return Convert.ToHexStringLower(SHA256.HashData(pixels.Pixels)) + tree.NodeCount + words;
+    }
+}
