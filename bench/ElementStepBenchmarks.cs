@@ -11,7 +11,7 @@ using Dispatch.Engine.Vision;
 namespace Dispatch.Bench;
 
 /// <summary>
-/// One element step held for approval — <c>click_element</c> on gnome-calculator's Equals by its accessible name —
+/// One element step held for approval — <c>click_element</c> on gnome-calculator's = by its accessible name —
 /// everything but the person and the screen's settle wait: perceive, classify, perceive again after the (instant)
 /// approval, click. Today's resolved step searches once and re-reads only the element; the baseline repeats what the
 /// step did before: a search to find the point, a resolution (snapshot, hit test over D-Bus, OCR at the point) and a
@@ -20,7 +20,7 @@ namespace Dispatch.Bench;
 [BenchmarkCategory("Step")]
 public class ElementStepBenchmarks
 {
-    private const string Query = "role=\"push button\" name=\"Equals\" in window \"Calculator\"";
+    private const string Query = "role=\"push button\" name=\"=\" in window \"Calculator\"";
     private static readonly ComputerAction s_action = new(ActionKind.ClickElement) { Locator = Query };
 
     private Desktop _desktop = null!;
@@ -58,6 +58,10 @@ public class ElementStepBenchmarks
     public async Task<RiskLevel> ResolvedStep()
     {
         using var step = await _resolver.ResolveAsync(s_action);
+        if (step.Failure is { } failure)
+        {
+            throw new InvalidOperationException($"the step did not resolve: {failure}");
+        }
         var risk = _policy.Classify(step.Action, step.Target, RiskLevel.Irreversible);
         using var again = await _resolver.ResolveAgainAsync(step);
         if (!step.Identity!.Matches(again.Identity!))

@@ -81,20 +81,4 @@ internal static class GateOptions
         Console.WriteLine($"journal: {journal.Path}");
         return 0;
     }
-
-    /// <summary>Plans the one action, then says done.</summary>
-    private sealed class OneShotPlanner(ComputerAction action) : IPlanner
-    {
-        private bool _planned;
-
-        public Task<PlannerDecision> NextAsync(PlannerContext context, CancellationToken cancellationToken)
-        {
-            if (_planned)
-            {
-                return Task.FromResult(PlannerDecision.Finished("done"));
-            }
-            _planned = true;
-            return Task.FromResult(new PlannerDecision([new PlannedAction(action)]));
-        }
-    }
 }

@@ -37,7 +37,9 @@ public sealed class ActionExecutor : IActionExecutor
     public Task<Observation> ObserveAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new Observation(_desktop.Screen.Capture().Clone(), [], ActionEffect.Observed, TimeSpan.Zero, null));
+        // The capture borrows a shared-memory segment: copy it out and give the segment back at once.
+        using var live = _desktop.Screen.Capture();
+        return Task.FromResult(new Observation(live.Clone(), [], ActionEffect.Observed, TimeSpan.Zero, null));
     }
 
     /// <inheritdoc/>
@@ -64,7 +66,11 @@ public sealed class ActionExecutor : IActionExecutor
             {
                 await _desktop.Watcher.WaitForStableAsync(null, QuietPeriod, SettleTimeout, cancellationToken).ConfigureAwait(false);
             }
-            var after = _desktop.Screen.Capture().Clone();
+            Frame after;
+            using (var live = _desktop.Screen.Capture())
+            {
+                after = live.Clone();
+            }
             var changes = FrameDiff.Compare(before, after).Changed;
             var effect = changes.Count > 0 ? ActionEffect.Changed : ActionEffect.NoVisibleChange;
             return new StepResult(new Observation(after, changes, effect, _time.GetElapsedTime(start), null), null);

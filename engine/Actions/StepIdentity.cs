@@ -12,11 +12,15 @@ namespace Dispatch.Engine.Actions;
 /// </summary>
 public sealed class StepIdentity : IDisposable
 {
-    /// <summary>The widest change, in pixels, taken for a blinking caret (as <see cref="ScreenWatcher.CaretMaxWidth"/>).</summary>
-    public const int CaretMaxWidth = 3;
+    /// <summary>The widest change, in pixels, taken for a blinking caret.</summary>
+    public const int CaretMaxWidth = ScreenWatcher.DefaultCaretMaxWidth;
 
-    /// <summary>The tallest change, in pixels, taken for a blinking caret (as <see cref="ScreenWatcher.CaretMaxHeight"/>).</summary>
-    public const int CaretMaxHeight = 64;
+    /// <summary>The tallest change, in pixels, taken for a blinking caret.</summary>
+    public const int CaretMaxHeight = ScreenWatcher.DefaultCaretMaxHeight;
+
+    // Keyed per process: a fingerprint binds an approval within this run, and must not let anyone who sees it test
+    // guesses of a typed secret offline.
+    private static readonly byte[] s_key = RandomNumberGenerator.GetBytes(32);
 
     /// <summary>
     /// Creates an identity from the describing parts (shown in explanations, so without typed text), the action's exact
@@ -28,7 +32,7 @@ public sealed class StepIdentity : IDisposable
         ArgumentNullException.ThrowIfNull(action);
         Description = description;
         Pixels = pixels;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, s_key);
         var key = Encoding.UTF8.GetBytes(action + "\n" + description);
         hash.AppendData(key);
         Key = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -47,10 +51,10 @@ public sealed class StepIdentity : IDisposable
     /// <summary>The describing parts, e.g. <c>left_click|window 0x1200007 @100,100 400x200|push button "Yes" 42:0/1/3 @…</c>.</summary>
     public string Description { get; }
 
-    /// <summary>SHA-256 (hex) of the action and <see cref="Description"/>: equal for the same action on the same element in the same place.</summary>
+    /// <summary>HMAC-SHA-256 (hex, keyed per process) of the action and <see cref="Description"/>: equal for the same action on the same element in the same place.</summary>
     public string Key { get; }
 
-    /// <summary>SHA-256 (hex) of the description and the target's pixels when perceived: what an approval is bound to.</summary>
+    /// <summary>HMAC-SHA-256 (hex, keyed per process) of the action, the description and the target's pixels when perceived: what an approval is bound to.</summary>
     public string Fingerprint { get; }
 
     /// <summary>The target's pixels when perceived, or null when the step has no on-screen target.</summary>

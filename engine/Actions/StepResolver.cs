@@ -2,6 +2,7 @@ using System.Globalization;
 using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Input;
 using Dispatch.Engine.Journal;
 using Dispatch.Engine.Locators;
 using Dispatch.Engine.Safety;
@@ -50,6 +51,10 @@ public sealed class StepResolver : IStepResolver
         {
             return Task.FromResult(Failed(action, StepOutcome.OffScreen, off));
         }
+        if (HeldKeysProblem(action) is { } held)
+        {
+            return Task.FromResult(Failed(action, StepOutcome.InvalidAction, held));
+        }
         if (action.Kind is ActionKind.ClickElement or ActionKind.SetText or ActionKind.Invoke)
         {
             FindResult found;
@@ -83,12 +88,13 @@ public sealed class StepResolver : IStepResolver
         if (located?.Node is { } node)
         {
             // The same element, found by where it sits in its application, not by searching for it again.
-            var fresh = ReadTree(node.Path.ProcessId)?.Nodes.FirstOrDefault(n => n.Path.Equals(node.Path));
+            var tree = ReadTree(node.Path.ProcessId);
+            var fresh = tree?.Nodes.FirstOrDefault(n => n.Path.Equals(node.Path));
             if (fresh?.Bounds is not { } bounds)
             {
                 return Task.FromResult(Failed(step.Action, StepOutcome.AppVanished, $"{located.Description} is gone from its application (process {node.Path.ProcessId})"));
             }
-            located = located with { Node = fresh, Bounds = bounds, Tree = null };
+            located = located with { Node = fresh, Bounds = bounds, Tree = tree };
             return Task.FromResult(Perceive(step.Action, bounds.Center, located));
         }
         return Task.FromResult(Perceive(step.Action, step.Point, located));
@@ -104,9 +110,9 @@ public sealed class StepResolver : IStepResolver
         }
         try
         {
-            var windows = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
-            // The list is in stacking order, bottom first: the last window containing the point is what a click reaches.
-            var window = point is { } at ? windows.LastOrDefault(w => w.Bounds.Contains(at)) : windows.LastOrDefault(w => w.IsActive) ?? windows.LastOrDefault();
+            // The topmost window at the point in stacking order (a dialog above its parent, a menu above both); keys go to the active one.
+            var window = point is { } at ? _desktop.Windows.WindowAt(at)
+                : _desktop.Windows.List().Where(w => w.IsVisible).ToList() is var windows && windows.Count > 0 ? windows.LastOrDefault(w => w.IsActive) ?? windows[^1] : null;
             var tree = window?.ProcessId is { } pid ? Reuse(located, pid) ?? ReadTree(pid) : null;
             var accessibleWindow = tree is null || window is null ? null : MatchWindow(tree, window, point);
             UiNode? element = null;
@@ -119,32 +125,40 @@ public sealed class StepResolver : IStepResolver
                 }
                 element = tree!.Nodes.First(n => n.Path.Equals(node.Path));
                 accessibleWindow = tree.Root.Children.FirstOrDefault(c => node.Path.IsWithin(c.Path)) ?? accessibleWindow;
+                // A click lands on what is under the point: a container's centre may hold a button ("Actions" with "Send" inside).
+                if (action.Kind == ActionKind.ClickElement && accessibleWindow is not null && HitTest(accessibleWindow, point.Value) is { } under
+                    && under.Path.IsWithin(element.Path) && !under.Path.Equals(element.Path))
+                {
+                    element = under;
+                }
             }
-            else if (point is { } p && located is null && accessibleWindow is not null)
+            else if (point is { } p && accessibleWindow is not null)
             {
+                // Coordinates and what a vision locator matched alike: the element really there, in the topmost window.
                 element = HitTest(accessibleWindow, p);
             }
-            var focused = (accessibleWindow ?? tree?.Root)?.DescendantsAndSelf().LastOrDefault(n => n.States.HasFlag(UiStates.Focused));
-            var isDialog = accessibleWindow is { } w && s_dialogRoles.Contains(w.Role) || window is not null && window.Bounds.Area * 4 <= screen.Area;
+            // Keys go to the focus of the window they are sent to; a focus elsewhere in the application is not it.
+            var focused = accessibleWindow?.DescendantsAndSelf().LastOrDefault(n => n.States.HasFlag(UiStates.Focused));
+            var isDialog = accessibleWindow is { } w && s_dialogRoles.Contains(w.Role) || window is { IsDialog: true };
             var keys = InputActivation.Of(action);
             var windowText = WindowText(window, accessibleWindow, isDialog, frame,
-                readPixels: window is not null && (isDialog || (accessibleWindow is null && keys.Kind != ActivationKind.None)));
-            var textAtPoint = point is { } q && keys.Kind == ActivationKind.None && action.Kind != ActionKind.SetText
-                ? TextAt(frame, q, located, element) : null;
+                readPixels: window is not null && accessibleWindow is null && (isDialog || keys.Kind != ActivationKind.None));
+            var textAtPoint = point is { } q && IsPointerActivation(action.Kind) ? TextAt(frame, q, element) : null;
             var bounds = TargetBounds(action, point, located, element, focused, window, screen);
+            var controls = accessibleWindow is null ? [] : accessibleWindow.DescendantsAndSelf()
+                .Where(n => n.Role is "push button" or "toggle button" && n.IsShowing && n.Label.Length > 0).ToList();
             var target = new ActionTarget
             {
                 Point = point,
                 Element = action.Kind is ActionKind.Key or ActionKind.HoldKey or ActionKind.Type ? focused : element,
                 Focused = focused,
-                IsAccessible = tree is not null,
-                TextAtPoint = textAtPoint ?? (located is { Node: null } vision ? vision.Description : null),
+                TextAtPoint = textAtPoint,
                 Window = window,
                 Application = tree?.Root.Application ?? window?.ClassName,
                 IsDialog = isDialog,
                 WindowText = windowText,
-                Controls = accessibleWindow is null ? [] : [.. accessibleWindow.DescendantsAndSelf()
-                    .Where(n => n.Role is "push button" or "toggle button" && n.IsShowing && n.Label.Length > 0).Select(n => n.Label).Distinct()],
+                Controls = [.. controls.Select(n => n.Label).Distinct()],
+                DefaultControl = controls.FirstOrDefault(n => n.States.HasFlag(UiStates.IsDefault))?.Label,
                 Bounds = bounds,
             };
             var identity = new StepIdentity(Describe(action, target, located), ComputerActionJson.Write(action),
@@ -224,7 +238,7 @@ public sealed class StepResolver : IStepResolver
         var chain = Chain(window, point);
         for (var i = chain.Count - 1; i >= 1; i--)
         {
-            if (chain[i].Actions.Count > 0 || !s_containerRoles.Contains(chain[i].Role))
+            if (chain[i].Actions.Count > 0 || chain[i].States.HasFlag(UiStates.Editable) || !s_containerRoles.Contains(chain[i].Role))
             {
                 return chain[i];
             }
@@ -266,7 +280,8 @@ public sealed class StepResolver : IStepResolver
         {
             return null;
         }
-        var texts = new List<string> { window.Title };
+        // A main window's title names a document or a folder ("Sent", "Trash"); a dialog's title is part of its question.
+        var texts = new List<string> { isDialog ? window.Title : "" };
         if (accessibleWindow is not null)
         {
             var scopes = isDialog ? [accessibleWindow] : accessibleWindow.DescendantsAndSelf().Where(n => s_dialogRoles.Contains(n.Role)).ToList();
@@ -293,18 +308,15 @@ public sealed class StepResolver : IStepResolver
     }
 
     /// <summary>
-    /// OCR on the target when accessibility cannot name it: the words of the located area, else the phrase on the line
-    /// under the point (words closer than about two letters' height belong together: "Send claim", not "claim").
+    /// OCR of what a click at <paramref name="point"/> lands on, read beside the accessible name (a tree can disagree
+    /// with the pixels: a web modal drawn above the element the tree puts there). The phrase on the line under the
+    /// point: words closer than about two letters' height belong together ("Send claim", not the nearest word "claim").
     /// </summary>
-    private string? TextAt(Frame frame, Point point, ElementMatch? located, UiNode? element)
+    private string? TextAt(Frame frame, Point point, UiNode? element)
     {
-        if (element is { Label.Length: > 0 })
+        if (element?.Bounds is { } b && b.Width <= 600 && b.Height <= 150 && b.Contains(point))
         {
-            return null;
-        }
-        var box = located?.Bounds ?? element?.Bounds;
-        if (box is { } b && b.Width <= 600 && b.Height <= 150)
-        {
+            // A control's face is its label: all of it, and nothing of its neighbours.
             var inside = _ocr.Recognize(frame, b.Inflate(2).Intersect(frame.Bounds)).Text.Replace('\n', ' ').Trim();
             return inside.Length > 0 ? inside : null;
         }
@@ -334,6 +346,9 @@ public sealed class StepResolver : IStepResolver
         }
         return string.Join(' ', phrase.OrderBy(w => w.Bounds.X).Select(w => w.Text));
     }
+
+    private static bool IsPointerActivation(ActionKind kind) => kind is ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick
+        or ActionKind.MiddleClick or ActionKind.LeftMouseDown or ActionKind.LeftMouseUp or ActionKind.LeftClickDrag or ActionKind.ClickElement or ActionKind.Invoke;
 
     private static Rect? TargetBounds(ComputerAction action, Point? point, ElementMatch? located, UiNode? element, UiNode? focused, WindowInfo? window, Rect screen)
     {
@@ -368,6 +383,11 @@ public sealed class StepResolver : IStepResolver
         {
             parts.Add($"point {point}");
         }
+        if (target.WindowText is { } text)
+        {
+            // What the dialog says is part of what was approved ("Delete 3 files?" is not "Delete 300 files?").
+            parts.Add($"text {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]}");
+        }
         return string.Join('|', parts);
     }
 
@@ -390,6 +410,25 @@ public sealed class StepResolver : IStepResolver
             }
         }
         return null;
+    }
+
+    /// <summary>Keys held during a click, scroll or drag may only be modifiers: any other key would be pressed, unjudged.</summary>
+    private static string? HeldKeysProblem(ComputerAction action)
+    {
+        if (action.Text is not { Length: > 0 } keys || action.Kind is ActionKind.Key or ActionKind.HoldKey or ActionKind.Type or ActionKind.SetText)
+        {
+            return null;
+        }
+        try
+        {
+            return KeyChord.Parse(keys).Keys.FirstOrDefault(k => !KeyChord.IsModifier(k)) is { } key
+                ? $"'{key}' cannot be held during {ComputerActionJson.NameOf(action.Kind)}; expected modifiers only (shift, ctrl, alt, super), e.g. 'ctrl+shift'."
+                : null;
+        }
+        catch (KeyNameException error)
+        {
+            return error.Message;
+        }
     }
 
     private static ResolvedStep Failed(ComputerAction action, StepOutcome outcome, string detail) =>

@@ -27,11 +27,17 @@ public sealed class ScreenWatcher
     /// </summary>
     public bool IgnoreCaretBlink { get; set; } = true;
 
+    /// <summary>The default of <see cref="CaretMaxWidth"/>: a text caret is 1–3 pixels wide.</summary>
+    public const int DefaultCaretMaxWidth = 3;
+
+    /// <summary>The default of <see cref="CaretMaxHeight"/>.</summary>
+    public const int DefaultCaretMaxHeight = 64;
+
     /// <summary>The widest change, in pixels, taken for a caret.</summary>
-    public int CaretMaxWidth { get; set; } = 3;
+    public int CaretMaxWidth { get; set; } = DefaultCaretMaxWidth;
 
     /// <summary>The tallest change, in pixels, taken for a caret.</summary>
-    public int CaretMaxHeight { get; set; } = 64;
+    public int CaretMaxHeight { get; set; } = DefaultCaretMaxHeight;
 
     /// <summary>How often the screen is compared when no damage reports are available.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(10);

@@ -20,6 +20,12 @@ public sealed record KeyChord
         ["insert"] = "Insert", ["ins"] = "Insert", ["menu"] = "Menu", ["capslock"] = "Caps_Lock", ["printscreen"] = "Print",
     };
 
+    private static readonly HashSet<string> s_modifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Control_L", "Control_R", "Shift_L", "Shift_R", "Alt_L", "Alt_R", "Meta_L", "Meta_R", "Super_L", "Super_R", "Hyper_L", "Hyper_R",
+        "ISO_Level3_Shift", "ISO_Level5_Shift", "Mode_switch",
+    };
+
     private KeyChord(IReadOnlyList<string> keys, string text)
     {
         Keys = keys;
@@ -65,7 +71,20 @@ public sealed record KeyChord
         {
             parts.Add("plus");
         }
+        // Keys are pressed in order: a key before the last would be pressed while the others go down ("Return+shift"
+        // presses Return), which no one means and which would hide it from the risk policy.
+        if (parts.Take(parts.Count - 1).FirstOrDefault(p => !IsModifier(p)) is { } early)
+        {
+            throw new KeyNameException(text, $"'{early}' comes before the last key of '{text}'; only modifiers (ctrl, alt, shift, super, meta) may come before it, e.g. 'ctrl+shift+t'.");
+        }
         return new KeyChord(parts, text);
+    }
+
+    /// <summary>True for a modifier keysym name (after aliases): Control_L/R, Shift_L/R, Alt_L/R, Meta_L/R, Super_L/R, Hyper_L/R, ISO_Level3/5_Shift, Mode_switch.</summary>
+    public static bool IsModifier(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return s_modifiers.Contains(Normalise(name));
     }
 
     /// <summary>Parses chords separated by spaces, pressed one after another: <c>ctrl+a Delete</c>.</summary>

@@ -101,7 +101,10 @@ public sealed class AgentLoop
                     }
                     if (EndsBatch(record))
                     {
-                        var why = $"not run: the batch ended at step {steps}, which was {(record.Ran ? "a failure" : JournalWords.Of(record.Decision ?? StepDecision.Denied))}";
+                        var ended = record.Decision is null or StepDecision.Allowed or StepDecision.Approved or StepDecision.Ungated
+                            ? $"a failure ({JournalWords.Of(record.Outcome)})"
+                            : JournalWords.Of(record.Decision.Value);
+                        var why = $"not run: the batch ended at step {steps}, which was {ended}";
                         history.AddRange(decision.Actions.Skip(i + 1).Select(rest => new StepRecord(rest.Action, null, null, StepOutcome.NotExecuted, why)));
                         break;
                     }
@@ -169,7 +172,24 @@ public sealed class AgentLoop
                 }
                 else if (risk.Level == RiskLevel.Irreversible && !options.Ungated)
                 {
-                    gate = await _gate.AuthorizeAsync(task, step, risk, planned.Risk, planned.IsSecret, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        gate = await _gate.AuthorizeAsync(task, step, risk, planned.Risk, planned.IsSecret, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Stopped while a person was being asked: the journal still shows what was held.
+                        WriteIntent(task, number, journaled, step, risk, null, "stopped while asking", _time.GetUtcNow(), null);
+                        WriteOutcome(task, number, StepOutcome.Interrupted, "stopped while waiting for approval", null, null);
+                        throw;
+                    }
+                    catch (Exception error) when (error is DispatchException or IOException or InvalidOperationException)
+                    {
+                        var unasked = StepFailure.From(error);
+                        WriteIntent(task, number, journaled, step, risk, null, $"the approval could not be asked: {unasked.Detail}", _time.GetUtcNow(), null);
+                        WriteOutcome(task, number, unasked.Outcome, unasked.Detail, null, null);
+                        return (new StepRecord(planned.Action, risk, null, unasked.Outcome, unasked.Detail), await _executor.ObserveAsync(cancellationToken).ConfigureAwait(false));
+                    }
                     (decision, decidedBy, decidedAt, risk) = (gate.Decision, gate.Asks > 1 ? $"{gate.By} (asked {gate.Asks} times)" : gate.By, gate.At, gate.Risk);
                 }
                 else
@@ -177,21 +197,7 @@ public sealed class AgentLoop
                     (decision, decidedBy) = options.Ungated ? (StepDecision.Ungated, "--no-gate") : (StepDecision.Allowed, "policy");
                 }
                 var toRun = gate?.Step ?? step;
-                _journal.Append(new JournalRecord
-                {
-                    Task = task,
-                    Kind = JournalEntryKind.Intent,
-                    Step = number,
-                    Action = journaled,
-                    Target = toRun.DescribeTarget(),
-                    Risk = risk.Level,
-                    Reason = risk.Reason,
-                    Decision = decision,
-                    DecidedBy = decidedBy,
-                    DecidedAt = decidedAt,
-                    Fingerprint = toRun.Identity?.Fingerprint,
-                    Detail = gate?.Detail,
-                });
+                WriteIntent(task, number, journaled, toRun, risk, decision, decidedBy, decidedAt, gate?.Detail);
                 if (decision is not (StepDecision.Allowed or StepDecision.Approved or StepDecision.Ungated))
                 {
                     var why = decision == StepDecision.DryRun ? "dry run" : $"{risk.Sentence}: {JournalWords.Of(decision)} by {decidedBy}";
@@ -231,12 +237,31 @@ public sealed class AgentLoop
             Task = task,
             Kind = JournalEntryKind.Intent,
             Step = number,
-            Action = ComputerActionJson.Write(planned.IsSecret ? ActionJournal.Redact(action) : action),
+            // Never classified, so whether its text is a secret is unknown: keep the evidence of what, not of what was typed.
+            Action = ComputerActionJson.Write(ActionJournal.Redact(action)),
         });
         WriteOutcome(task, number, failure.Outcome, failure.Detail, null, null);
         var observation = await _executor.ObserveAsync(cancellationToken).ConfigureAwait(false);
         return (new StepRecord(planned.Action, null, null, failure.Outcome, failure.Detail), observation);
     }
+
+    private void WriteIntent(string task, int number, string action, ResolvedStep step, RiskAssessment risk, StepDecision? decision, string decidedBy,
+        DateTimeOffset decidedAt, string? detail) =>
+        _journal.Append(new JournalRecord
+        {
+            Task = task,
+            Kind = JournalEntryKind.Intent,
+            Step = number,
+            Action = action,
+            Target = step.DescribeTarget(),
+            Risk = risk.Level,
+            Reason = risk.Reason,
+            Decision = decision,
+            DecidedBy = decidedBy,
+            DecidedAt = decidedAt,
+            Fingerprint = step.Identity?.Fingerprint,
+            Detail = detail,
+        });
 
     private void WriteOutcome(string task, int number, StepOutcome outcome, string? detail, Observation? observation, string? before) =>
         _journal.Append(new JournalRecord

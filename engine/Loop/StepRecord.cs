@@ -12,8 +12,8 @@ namespace Dispatch.Engine.Loop;
 /// <param name="Output">Text the action returned (the pointer position for cursor_position).</param>
 public sealed record StepRecord(ComputerAction Action, RiskAssessment? Risk, StepDecision? Decision, StepOutcome Outcome, string? Detail = null, string? Output = null)
 {
-    /// <summary>True when the step was carried out (successfully or not).</summary>
-    public bool Ran => Outcome != StepOutcome.NotExecuted;
+    /// <summary>True when the step was let through and carried out (successfully or not); false when it failed before, was held, or never reached.</summary>
+    public bool Ran => Decision is StepDecision.Allowed or StepDecision.Approved or StepDecision.Ungated && Outcome != StepOutcome.NotExecuted;
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -25,9 +25,6 @@ public sealed record ActionTarget
     /// <summary>The element with the keyboard focus in the window (what Return, space or typing goes to), or null when unreadable.</summary>
     public UiNode? Focused { get; init; }
 
-    /// <summary>True when the window's application answered on the accessibility bus (so a missing element means "none", not "unreadable").</summary>
-    public bool IsAccessible { get; init; }
-
     /// <summary>Text read on the target by OCR (its label when it is not accessible), or what a vision locator matched.</summary>
     public string? TextAtPoint { get; init; }
 
@@ -37,7 +34,7 @@ public sealed record ActionTarget
     /// <summary>The application (accessible name, else window class).</summary>
     public string? Application { get; init; }
 
-    /// <summary>True when the window is a dialog (by its accessible role, or by being small) rather than an application's main window.</summary>
+    /// <summary>True when the window is a dialog (by its accessible role, or as the window manager is told: a dialog, modal or transient window) rather than an application's main window.</summary>
     public bool IsDialog { get; init; }
 
     /// <summary>
@@ -49,6 +46,9 @@ public sealed record ActionTarget
 
     /// <summary>The labels of the buttons the window offers (what a mnemonic or a default Return may press).</summary>
     public IReadOnlyList<string> Controls { get; init; } = [];
+
+    /// <summary>The label of the window's default button (what Return in a text field presses), or null when none says it is.</summary>
+    public string? DefaultControl { get; init; }
 
     /// <summary>The area to highlight for the person and to compare before acting (the element's bounds, or around the point).</summary>
     public Rect? Bounds { get; init; }

@@ -3,7 +3,7 @@ namespace Dispatch.Engine.Safety;
 /// <summary>How a keyboard input may activate a control.</summary>
 public enum ActivationKind
 {
-    /// <summary>It cannot press anything: moving the caret, editing keys, text typed into a text field.</summary>
+    /// <summary>It cannot press anything: modifiers, moving the focus or the caret, text typed into a text field.</summary>
     None,
 
     /// <summary>A plain Return/Enter variant: presses the focused button, or the dialog's default one from a text field.</summary>
@@ -23,4 +23,7 @@ public enum ActivationKind
 
     /// <summary>Printable characters: text in a field, but a dialog without a text field may take them as mnemonics.</summary>
     Characters,
+
+    /// <summary>A key the policy does not know (a vendor keysym such as osfActivate, XF86Send): it may do anything.</summary>
+    Unknown,
 }

@@ -48,37 +48,47 @@ public sealed class ApprovalGate
         ArgumentNullException.ThrowIfNull(risk);
         var current = step;
         string? detail = null;
-        for (var ask = 1; ; ask++)
+        try
         {
-            var answer = await AskAsync(task, current, risk, detail, cancellationToken).ConfigureAwait(false);
-            if (answer.Outcome != ApprovalOutcome.Approved)
+            for (var ask = 1; ; ask++)
             {
-                var decision = answer.Outcome switch
+                var answer = await AskAsync(task, current, risk, detail, cancellationToken).ConfigureAwait(false);
+                if (answer.Outcome != ApprovalOutcome.Approved)
                 {
-                    ApprovalOutcome.TimedOut => StepDecision.TimedOut,
-                    ApprovalOutcome.Late => StepDecision.Late,
-                    ApprovalOutcome.Unreachable => StepDecision.Unreachable,
-                    _ => StepDecision.Denied,
-                };
-                return new GateResult(decision, answer.By, answer.At, ask, current, risk, detail);
-            }
-            var again = await _resolver.ResolveAgainAsync(current, cancellationToken).ConfigureAwait(false);
-            var changed = again.Failure is not null ? null : Explain(current, again);
-            if (again.Failure is not null || changed is null)
-            {
-                // Either it still is what was approved, or it can no longer be done (the executor reports the failure).
+                    var decision = answer.Outcome switch
+                    {
+                        ApprovalOutcome.TimedOut => StepDecision.TimedOut,
+                        ApprovalOutcome.Late => StepDecision.Late,
+                        ApprovalOutcome.Unreachable => StepDecision.Unreachable,
+                        _ => StepDecision.Denied,
+                    };
+                    return new GateResult(decision, answer.By, answer.At, ask, current, risk, detail);
+                }
+                var again = await _resolver.ResolveAgainAsync(current, cancellationToken).ConfigureAwait(false);
+                var changed = again.Failure is not null ? null : Explain(current, again);
+                if (again.Failure is not null || changed is null)
+                {
+                    // Either it still is what was approved, or it can no longer be done (the executor reports the failure).
+                    Release(current, step);
+                    current = again;
+                    return new GateResult(StepDecision.Approved, answer.By, answer.At, ask, again, risk, detail);
+                }
                 Release(current, step);
-                return new GateResult(StepDecision.Approved, answer.By, answer.At, ask, again, risk, detail);
+                current = again;
+                risk = _policy.Classify(again.Action, again.Target, requested, markedSecret);
+                detail = $"asked again: {changed}";
+                if (ask >= MaxAsks)
+                {
+                    return new GateResult(StepDecision.TargetChanged, "gate", _time.GetUtcNow(), ask, current, risk,
+                        $"the target changed after each of {ask} approvals ({changed})");
+                }
             }
+        }
+        catch
+        {
+            // The caller owns the step it passed; the ones perceived here die with the failure.
             Release(current, step);
-            current = again;
-            risk = _policy.Classify(again.Action, again.Target, requested, markedSecret);
-            detail = $"asked again: {changed}";
-            if (ask >= MaxAsks)
-            {
-                return new GateResult(StepDecision.TargetChanged, "gate", _time.GetUtcNow(), ask, current, risk,
-                    $"the target changed after each of {ask} approvals ({changed})");
-            }
+            throw;
         }
     }
 

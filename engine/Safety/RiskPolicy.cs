@@ -26,6 +26,8 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     /// <summary>A press and release closer than this many pixels is a click, not a drag (GTK's default threshold is 8).</summary>
     public const int DragThreshold = 8;
 
+    private static readonly string[] s_secretPhrases = ["mot de passe", "one-time code", "security code", "api key", "secret key"];
+
     private readonly RiskRules _rules = rules ?? new RiskRules();
 
     /// <summary>Classifies <paramref name="action"/> acting on <paramref name="target"/>.</summary>
@@ -76,8 +78,9 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             return (RiskLevel.Harmless, "the application or window is on the allow list");
         }
         var (activates, names, how) = Activation(action, target, keys);
-        // A modified Return runs the window's default action, whatever has the focus: its name can hold it, never clear it.
-        var known = names.Count > 0 && keys.Kind != ActivationKind.ModifiedConfirm;
+        // A modified Return or an unknown key may run the window's default action, whatever has the focus: the focused
+        // element's name can hold it, never clear it.
+        var known = names.Count > 0 && keys.Kind is not (ActivationKind.ModifiedConfirm or ActivationKind.Unknown);
         if (!activates)
         {
             return (RiskLevel.Harmless, how);
@@ -90,6 +93,10 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             }
         }
         var danger = DangerWord(target);
+        if (keys.SessionKey is null && danger is null && !known && keys.Kind == ActivationKind.Shortcut)
+        {
+            return (RiskLevel.Harmless, $"{how}: nothing in the window speaks of loss");
+        }
         if (danger is not null && (keys.Kind is not (ActivationKind.Characters or ActivationKind.Shortcut) || target.IsDialog))
         {
             if (known && names.All(IsSafe))
@@ -100,8 +107,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
                 ? $"{how}: '{names[0]}' is not clearly the safe choice in a window that speaks of \"{danger}\""
                 : $"{how}: its target cannot be read, in a window that speaks of \"{danger}\"");
         }
-        if (!known && keys.Kind is ActivationKind.Confirm or ActivationKind.ModifiedConfirm or ActivationKind.Mnemonic
-            && target.Controls.FirstOrDefault(c => IrreversibleName(c) is not null) is { } offered)
+        if (!known && target.Controls.FirstOrDefault(c => IrreversibleName(c) is not null) is { } offered)
         {
             return (RiskLevel.Irreversible, $"{how}: it may press the window's '{offered}' button");
         }
@@ -111,29 +117,37 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     /// <summary>Whether the step can press something, the names of what it presses (empty when unknown), and how it presses.</summary>
     private static (bool Activates, IReadOnlyList<string> Names, string How) Activation(ComputerAction action, ActionTarget target, InputActivation keys)
     {
+        var intoText = target.Element is { } clicked && clicked.States.HasFlag(UiStates.Editable);
         switch (action.Kind)
         {
+            case ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick or ActionKind.MiddleClick or ActionKind.LeftMouseUp
+                or ActionKind.ClickElement or ActionKind.LeftMouseDown or ActionKind.LeftClickDrag when intoText:
+                return (false, [], "a click in a text field places the caret");
             case ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick or ActionKind.MiddleClick or ActionKind.LeftMouseUp
                 or ActionKind.ClickElement or ActionKind.Invoke:
                 return (true, PointerNames(target), "it presses its target");
             case ActionKind.LeftMouseDown:
                 return (true, PointerNames(target), "a button press clicks when released (by the action or when the process ends)");
-            case ActionKind.LeftClickDrag when action.StartCoordinate is { } from && action.Coordinate is { } to
-                                               && Math.Abs(from.X - to.X) <= DragThreshold && Math.Abs(from.Y - to.Y) <= DragThreshold:
-                return (true, PointerNames(target), $"a drag shorter than {DragThreshold} pixels is a click");
-            case ActionKind.RightClick or ActionKind.LeftClickDrag or ActionKind.SetText:
+            case ActionKind.LeftClickDrag:
+                // Toolkits click when the button is let go inside the control it went down on, however far it moved.
+                return (true, PointerNames(target), "a drag presses the control it starts on");
+            case ActionKind.RightClick or ActionKind.SetText:
                 return (false, [], "it does not press anything");
         }
         var focused = target.Focused;
         var editable = focused is not null && focused.States.HasFlag(UiStates.Editable);
         var multiLine = editable && focused!.States.HasFlag(UiStates.MultiLine);
         IReadOnlyList<string> focusedName = !keys.FocusMayMove && focused is { Label.Length: > 0 } && IsOperable(focused) ? [focused.Label] : [];
+        IReadOnlyList<string> defaultButton = !keys.FocusMayMove && target.DefaultControl is { Length: > 0 } label ? [label] : [];
         return keys.Kind switch
         {
             ActivationKind.None => (false, [], "it types no key that can press anything"),
-            ActivationKind.Confirm when multiLine && !keys.FocusMayMove => (false, [], "Return in a multi-line text field starts a new line"),
-            ActivationKind.Confirm => (true, focusedName, editable ? "Return in a text field presses the default button" : "Return presses the focused control"),
+            // A new line in an editor — or, in a chat, the message sent: only what the window offers and says can tell.
+            ActivationKind.Confirm when multiLine && !keys.FocusMayMove => (true, [], "Return in a multi-line field starts a line, or sends"),
+            ActivationKind.Confirm when editable => (true, defaultButton, "Return in a text field presses the default button"),
+            ActivationKind.Confirm => (true, focusedName, "Return presses the focused control"),
             ActivationKind.ModifiedConfirm => (true, focusedName, "a modified Return runs the window's default action"),
+            ActivationKind.Unknown => (true, focusedName, "a key the policy does not know may do anything"),
             ActivationKind.Press when editable && !keys.FocusMayMove => (false, [], "space in a text field types a space"),
             ActivationKind.Press => (true, focusedName, "space presses the focused control"),
             ActivationKind.Mnemonic => (true, MnemonicNames(target, keys.Mnemonic!.Value), $"alt+{keys.Mnemonic} is a mnemonic"),
@@ -168,8 +182,21 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     {
         var field = action.Kind == ActionKind.SetText ? target.Element : target.Focused;
         var types = action.Kind is ActionKind.Type or ActionKind.SetText || (action.Kind is ActionKind.Key or ActionKind.HoldKey && keys.Characters.Length > 0);
-        return types && field is not null && (field.Role == "password text"
-            || RiskWords.Stems(field.Name).Any(s => s is "password" or "passphras" or "passcod" or "pin"));
+        if (!types)
+        {
+            return false;
+        }
+        // Without a readable field (a terminal's "[sudo] password for …:", a legacy form), what the window says decides.
+        return field is null
+            ? target.WindowText is { } text && NamesSecret(text)
+            : field.Role == "password text" || NamesSecret(field.Name) || NamesSecret(field.Description);
+    }
+
+    private static bool NamesSecret(string text)
+    {
+        var stems = RiskWords.Stems(text);
+        return stems.Any(s => s is "password" or "passphras" or "passcod" or "passwort" or "pin" or "cvv" or "cvc" or "otp" or "token")
+            || s_secretPhrases.Any(phrase => RiskWords.Contains(stems, phrase));
     }
 
     private string? IrreversibleName(string name)
@@ -182,6 +209,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
 
     private bool IsSafe(string name) => _rules.SafeNames.Any(safe => RiskWords.Clean(safe) == RiskWords.Clean(name));
 
+    /// <summary>The word of loss the window speaks of: a danger word, or — in a dialog — an irreversible name ("Deploy to production?").</summary>
     private string? DangerWord(ActionTarget target)
     {
         if (target.WindowText is not { Length: > 0 } text)
@@ -189,7 +217,8 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             return null;
         }
         var stems = RiskWords.Stems(text);
-        return _rules.DangerWords.FirstOrDefault(word => RiskWords.Contains(stems, word));
+        return _rules.DangerWords.FirstOrDefault(word => RiskWords.Contains(stems, word))
+            ?? (target.IsDialog ? _rules.IrreversibleNames.Where(n => !n.StartsWith('=')).FirstOrDefault(name => RiskWords.Contains(stems, name)) : null);
     }
 
     private static string? Listed(IReadOnlyList<string> list, string? value) =>

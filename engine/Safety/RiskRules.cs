@@ -32,7 +32,7 @@ public sealed record RiskRules
     public IReadOnlyList<string> DangerWords { get; init; } =
     [
         "delete", "deletion", "erase", "remove", "removal", "overwrite", "replace", "permanently", "permanent", "irreversible", "unrecoverable",
-        "cannot be undone", "can't be undone", "undone", "forever", "discard", "destroy", "wipe", "purge", "shred", "send", "sent",
+        "cannot be undone", "can't be undone", "undone", "forever", "discard", "destroy", "wipe", "purge", "shred", "send",
         "submit", "submission", "pay", "payment", "purchase", "transfer", "publish", "uninstall", "lose", "lost", "loss", "revoke",
         "terminate", "format",
     ];

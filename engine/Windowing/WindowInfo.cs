@@ -13,6 +13,9 @@ namespace Dispatch.Engine.Windowing;
 /// <param name="IsActive">True when it is the active (focused) window.</param>
 public sealed record WindowInfo(ulong Id, string Title, string ClassName, string InstanceName, int? ProcessId, Rect Bounds, bool IsVisible, bool IsActive)
 {
+    /// <summary>True when the app marked it a dialog: a dialog window type, a modal state, or transient for another window.</summary>
+    public bool IsDialog { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"0x{Id:x} \"{Title}\" class={ClassName} pid={(ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")} {Bounds}{(IsVisible ? "" : " hidden")}{(IsActive ? " active" : "")}";

@@ -152,7 +152,7 @@ public sealed class RiskPolicyFailClosedTests
             Window = s_dialog with { Bounds = new Rect(0, 0, 1600, 1000) },
             WindowText = "notes.txt — Mousepad",
             Focused = Field(UiStates.MultiLine),
-            Controls = ["Delete"],
+            Controls = ["Find", "Open"],
         };
         Assert.AreEqual(RiskLevel.Harmless, Level(Key("Return"), editor));
         Assert.AreEqual(RiskLevel.Harmless, Level(new ComputerAction(ActionKind.Type) { Text = "delete the old lines\n" }, editor));
@@ -232,4 +232,78 @@ public sealed class RiskPolicyFailClosedTests
     [DataRow("a XF86Sleep")]
     public void Key_ThatEndsOrLeavesTheSession_IsHeldEvenInAHarmlessWindow(string keys) =>
         Assert.AreEqual(RiskLevel.Irreversible, Level(Key(keys), new ActionTarget { Window = s_dialog, WindowText = "Notes" }), keys);
+
+    [TestMethod]
+    [DataRow("0xff0d")]
+    [DataRow("0xff8d")]
+    [DataRow("0xfe34")]
+    [DataRow("U0020")]
+    [DataRow("0x20")]
+    [DataRow("osfActivate")]
+    [DataRow("XF86Send")]
+    [DataRow("Return Return")]
+    public void Key_SpelledAsAKeysymNumberOrUnknownToThePolicy_OrActivatingTwice_IsHeld(string keys) =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key(keys), DangerDialog), keys);
+
+    [TestMethod]
+    public void Key_ThatIsNotAModifier_BeforeTheLastKeyOfAChord_IsRejected() =>
+        Assert.ThrowsExactly<Input.KeyNameException>(() => s_policy.Classify(Key("Return+shift"), DangerDialog));
+
+    [TestMethod]
+    public void Drag_ThatStartsOnTheConfirmation_IsHeld_HoweverFarItGoes()
+    {
+        var drag = new ComputerAction(ActionKind.LeftClickDrag) { StartCoordinate = new Point(940, 515), Coordinate = new Point(1000, 515) };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(drag, DangerDialog with { Element = Button("Delete permanently") }));
+    }
+
+    [TestMethod]
+    public void Click_IntoATextField_PlacesTheCaret_AndIsNotHeld() =>
+        Assert.AreEqual(RiskLevel.Harmless,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(740, 460) }, DangerDialog with { Element = Field(UiStates.SingleLine) }));
+
+    [TestMethod]
+    public void Return_InAMultiLineField_OfAWindowOfferingSend_IsHeld_BecauseChatsSendOnReturn()
+    {
+        var chat = new ActionTarget { Window = s_dialog with { Bounds = new Rect(0, 0, 1200, 900) }, Focused = Field(UiStates.MultiLine), Controls = ["Send"] };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Return"), chat));
+    }
+
+    [TestMethod]
+    public void Return_InAField_PressesTheDefaultButton_WhichDecides()
+    {
+        var search = new ActionTarget { Window = s_dialog, Focused = Field(UiStates.SingleLine), Controls = ["Search", "Delete all"], DefaultControl = "Search" };
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("Return"), search));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Return"), search with { DefaultControl = "Delete all" }));
+    }
+
+    [TestMethod]
+    public void Space_OrALetter_WithTheFocusUnknown_InAWindowOfferingAnIrreversibleButton_IsHeld()
+    {
+        var checkout = new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = "Proceed?", Controls = ["Buy now", "Cancel"] };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Tab space"), checkout));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.Type) { Text = "b" }, checkout));
+    }
+
+    [TestMethod]
+    public void Dialog_WhoseTextNamesAnIrreversibleVerb_SpeaksOfLoss() =>
+        Assert.AreEqual(RiskLevel.Irreversible,
+            Level(Key("Return"), new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = "Deploy to production?" }));
+
+    [TestMethod]
+    public void Typing_WhereTheWindowAsksForAPassword_AndTheFieldCannotBeRead_IsHeldAndSecret()
+    {
+        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "hunter2\n" },
+            new ActionTarget { Window = s_dialog, WindowText = "$ sudo apt upgrade\n[sudo] password for ana:" });
+        Assert.AreEqual(RiskLevel.Irreversible, result.Level);
+        Assert.IsTrue(result.IsSecret);
+    }
+
+    [TestMethod]
+    [DataRow("0x79", "y")]
+    [DataRow("U00e9", "é")]
+    [DataRow("U20AC", "€")]
+    [DataRow("0xff0d", "Return")]
+    [DataRow("Page_Down", "Page_Down")]
+    public void Canonical_KeyNames_AreWhatXMakesOfThem(string name, string expected) =>
+        Assert.AreEqual(expected, InputActivation.Canonical(name));
 }

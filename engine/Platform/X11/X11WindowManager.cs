@@ -59,7 +59,45 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         }
     }
 
-    public WindowInfo? WindowAt(Point point) => List().LastOrDefault(w => w.IsVisible && w.Bounds.Contains(point));
+    public WindowInfo? WindowAt(Point point)
+    {
+        var popup = PopupAt(point);
+        return popup ?? List().LastOrDefault(w => w.IsVisible && w.Bounds.Contains(point));
+    }
+
+    /// <summary>
+    /// A menu or tooltip on top at the point: such windows bypass the window manager (override-redirect) and are not
+    /// in its list, but a click there reaches them. Root children come bottom to top, so the last one found is on top.
+    /// </summary>
+    private unsafe WindowInfo? PopupAt(Point point)
+    {
+        lock (_lock)
+        {
+            _connection.ThrowIfLost();
+            if (LibX11.XQueryTree(_connection.Handle, _connection.Root, out _, out _, out var children, out var count) == 0 || children == null)
+            {
+                return null;
+            }
+            try
+            {
+                for (var i = (int)count - 1; i >= 0; i--)
+                {
+                    if (LibX11.XGetWindowAttributes(_connection.Handle, children[i], out var attributes) == 0 || attributes.map_state != LibX11.IsViewable
+                        || !new Rect(attributes.x, attributes.y, attributes.width + 2 * attributes.border_width, attributes.height + 2 * attributes.border_width).Contains(point))
+                    {
+                        continue;
+                    }
+                    // The topmost window here: a popup answers for itself; anything else is found through the managed list.
+                    return attributes.override_redirect != 0 && attributes.width > 1 && attributes.height > 1 ? Read(children[i], 0) : null;
+                }
+                return null;
+            }
+            finally
+            {
+                LibX11.XFree(children);
+            }
+        }
+    }
 
     public IReadOnlyList<WindowInfo> WindowsOf(int processId) => List().Where(w => w.ProcessId == processId).ToList();
 
@@ -367,8 +405,17 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         var border = attributes.border_width;
         return new WindowInfo(id, title, wmClass.Length > 1 ? wmClass[1] : "", wmClass[0], pid,
             new Rect(x - border, y - border, attributes.width + 2 * border, attributes.height + 2 * border),
-            attributes.map_state == LibX11.IsViewable, id == active);
+            attributes.map_state == LibX11.IsViewable, id == active)
+        {
+            IsDialog = IsDialog(id),
+        };
     }
+
+    /// <summary>What the app told the window manager: a dialog window type, a modal state, or a parent it belongs to.</summary>
+    private bool IsDialog(nuint id) =>
+        _connection.GetCardinals(id, "_NET_WM_WINDOW_TYPE", LibX11.XA_ATOM) is { } types && types.Contains(_connection.Atom("_NET_WM_WINDOW_TYPE_DIALOG"))
+        || _connection.GetCardinals(id, "_NET_WM_STATE", LibX11.XA_ATOM) is { } states && states.Contains(_connection.Atom("_NET_WM_STATE_MODAL"))
+        || _connection.GetCardinals(id, "WM_TRANSIENT_FOR", LibX11.XA_WINDOW) is [not 0];
 
     private void RequireWindow(ulong id)
     {
