@@ -97,7 +97,7 @@ public sealed partial class ActionJournal : IDisposable
             throw new ArgumentException($"The key {key.Fingerprint} is a public key only; a journal needs the private key to sign.", nameof(key));
         }
         var full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        PrivateFile.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         var lockFile = Lock(full);
         try
         {
@@ -123,7 +123,7 @@ public sealed partial class ActionJournal : IDisposable
             {
                 previous = Create(full, key, time);
             }
-            var file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+            var file = PrivateFile.Open(full, FileMode.Append, FileAccess.Write, FileShare.Read);
             return new ActionJournal(lockFile, file, key, ownsKey, previous, sequence, time);
         }
         catch
@@ -229,7 +229,7 @@ public sealed partial class ActionJournal : IDisposable
         };
         var temporary = path + ".new";
         string hash;
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var file = PrivateFile.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             file.Write(Encoding.UTF8.GetBytes(Seal(header, key, out hash)));
             file.Flush(flushToDisk: true);
@@ -247,7 +247,7 @@ public sealed partial class ActionJournal : IDisposable
         {
             // FileShare.None is an exclusive flock(2) on Unix. The lock file is never deleted: a process waiting on the
             // old file would lock it while a newcomer locked a new one under the same name.
-            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return PrivateFile.Open(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException error) when (error.HResult is EWouldBlockLinux or EWouldBlockMac or SharingViolationWindows)
         {

@@ -51,7 +51,7 @@ internal sealed record JournalHead(long Sequence, string Hash, string Signature)
         var temporary = path + ".tmp";
         // Digits, hex and base64 need no escaping; written by hand so that '+' stays '+'.
         var record = string.Create(CultureInfo.InvariantCulture, $"{{\"seq\":{Sequence},\"hash\":\"{Hash}\",\"sig\":\"{Signature}\"}}\n");
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var file = PrivateFile.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             file.Write(Encoding.UTF8.GetBytes(record));
             file.Flush(flushToDisk: true);

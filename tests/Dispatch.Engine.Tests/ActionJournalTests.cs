@@ -39,6 +39,17 @@ public sealed class ActionJournalTests : IDisposable
     }
 
     [TestMethod]
+    [OSCondition(ConditionMode.Exclude, OperatingSystems.Windows)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Open_ANewJournal_IsReadableByItsOwnerOnly()
+    {
+        _scratch.WriteSteps(1);
+        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.AreEqual(ownerOnly, File.GetUnixFileMode(_scratch.Path));
+        Assert.AreEqual(ownerOnly, File.GetUnixFileMode(_scratch.HeadPath));
+    }
+
+    [TestMethod]
     public void Open_AnExistingJournal_ContinuesTheChain()
     {
         _scratch.WriteSteps(2);
