@@ -17,6 +17,17 @@ internal static class BenchDesktop
 
     public static VirtualDesktop Virtual => s_virtual.Value;
 
+    /// <summary>Starts gnome-calculator, waits until it is on the accessibility bus and drawn, and returns its process id.</summary>
+    public static async Task<int> StartCalculatorAsync(Desktop desktop)
+    {
+        var calculator = await desktop.Windows.LaunchAsync(Virtual.CreateStartInfo("gnome-calculator"), TimeSpan.FromSeconds(30),
+            w => w.ClassName.Contains("calculator", StringComparison.OrdinalIgnoreCase));
+        desktop.Windows.Activate(calculator.Window.Id);
+        await desktop.Accessibility.WaitForAsync(Engine.Accessibility.UiScope.Process(calculator.Process.Id), TimeSpan.FromSeconds(30));
+        await desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
+        return calculator.Process.Id;
+    }
+
     /// <summary>Starts xterm showing some text at a fixed place, focused, and waits for it to settle.</summary>
     public static async Task<Engine.Windowing.LaunchedApp> StartTerminalAsync(Desktop desktop, string geometry)
     {

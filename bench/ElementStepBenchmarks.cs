@@ -34,12 +34,7 @@ public class ElementStepBenchmarks
     public async Task SetupAsync()
     {
         _desktop = BenchDesktop.Virtual.Open();
-        var calculator = await _desktop.Windows.LaunchAsync(BenchDesktop.Virtual.CreateStartInfo("gnome-calculator"), TimeSpan.FromSeconds(30),
-            w => w.ClassName.Contains("calculator", StringComparison.OrdinalIgnoreCase));
-        _calculator = calculator.Process.Id;
-        _desktop.Windows.Activate(calculator.Window.Id);
-        await _desktop.Accessibility.WaitForAsync(UiScope.Process(_calculator), TimeSpan.FromSeconds(30));
-        await _desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
+        _calculator = await BenchDesktop.StartCalculatorAsync(_desktop);
         _ocr = new OcrEngine();
         _finder = new ElementFinder(_desktop, _ocr);
         _resolver = new StepResolver(_desktop, _finder, _ocr);

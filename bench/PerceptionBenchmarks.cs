@@ -30,10 +30,7 @@ public class PerceptionBenchmarks
     public async Task SetupAsync()
     {
         _desktop = BenchDesktop.Virtual.Open();
-        var calculator = await _desktop.Windows.LaunchAsync(BenchDesktop.Virtual.CreateStartInfo("gnome-calculator"), TimeSpan.FromSeconds(30),
-            w => w.ClassName.Contains("calculator", StringComparison.OrdinalIgnoreCase));
-        _calculator = calculator.Process.Id;
-        await _desktop.Accessibility.WaitForAsync(UiScope.Process(_calculator), TimeSpan.FromSeconds(30));
+        _calculator = await BenchDesktop.StartCalculatorAsync(_desktop);
         var terminal = await BenchDesktop.StartTerminalAsync(_desktop, "100x30+700+100");
         _ocr = new OcrEngine();
         _screen = _desktop.Screen.Capture().Clone();

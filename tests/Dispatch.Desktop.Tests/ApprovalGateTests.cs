@@ -58,13 +58,9 @@ public sealed class ApprovalGateTests
     private async Task<(LoopResult Result, ScriptedApprovalChannel Phone)> RunAsync(IPlanner planner, ScriptedApprovalChannel phone, TimeSpan? approvalTimeout = null,
         LoopOptions? options = null, Action<AgentLoop>? started = null)
     {
-        var policy = new RiskPolicy();
-        var resolver = new StepResolver(s_desktop.Desktop, s_finder, s_ocr);
-        var gate = new ApprovalGate(phone, resolver, policy) { Timeout = approvalTimeout ?? TimeSpan.FromSeconds(10) };
-        using var journal = ActionJournal.Open(JournalPath);
-        var loop = new AgentLoop(resolver, policy, gate, new ActionExecutor(s_desktop.Desktop), journal);
-        started?.Invoke(loop);
-        var result = await loop.RunAsync("tidy the downloads", planner, options ?? new LoopOptions { MaxSteps = 5 }, TestContext.CancellationToken);
+        using var gated = new GatedDesktop(s_desktop, JournalPath);
+        var result = await gated.RunAsync(planner, phone, approvalTimeout ?? TimeSpan.FromSeconds(10), options ?? new LoopOptions { MaxSteps = 5 }, started,
+            TestContext.CancellationToken);
         return (result, phone);
     }
 
