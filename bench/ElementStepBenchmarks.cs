@@ -45,7 +45,7 @@ public class ElementStepBenchmarks
     public void Cleanup()
     {
         _ocr.Dispose();
-        System.Diagnostics.Process.GetProcessById(_calculator).Kill();
+        BenchDesktop.CloseApps();
         _desktop.Dispose();
     }
 

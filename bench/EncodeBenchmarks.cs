@@ -33,6 +33,7 @@ public class EncodeBenchmarks
     public void Cleanup()
     {
         _frame.Dispose();
+        BenchDesktop.CloseApps();
         _desktop.Dispose();
     }
 

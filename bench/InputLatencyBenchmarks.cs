@@ -24,7 +24,11 @@ public class InputLatencyBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _desktop.Dispose();
+    public void Cleanup()
+    {
+        BenchDesktop.CloseApps();
+        _desktop.Dispose();
+    }
 
     [Benchmark(Description = "key press -> change seen", OperationsPerInvoke = 2)]
     public async Task<int> KeyToChange()

@@ -60,6 +60,7 @@ public class PerceptionBenchmarks
         _screenGray.Dispose();
         _screen.Dispose();
         _ocr.Dispose();
+        BenchDesktop.CloseApps();
         _desktop.Dispose();
     }
 

@@ -33,8 +33,7 @@ public class StepBenchmarks
     public async Task SetupAsync()
     {
         _desktop = BenchDesktop.Virtual.Open();
-        var editor = await _desktop.Windows.LaunchAsync(BenchDesktop.Virtual.CreateStartInfo("mousepad", "--disable-server"), TimeSpan.FromSeconds(30),
-            w => w.ClassName == "Mousepad");
+        var editor = await BenchDesktop.LaunchAsync(_desktop, BenchDesktop.Virtual.CreateStartInfo("mousepad", "--disable-server"), w => w.ClassName == "Mousepad");
         _desktop.Windows.Activate(editor.Window.Id);
         await _desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
         _ocr = new OcrEngine();
@@ -48,6 +47,7 @@ public class StepBenchmarks
     public void Cleanup()
     {
         _ocr.Dispose();
+        BenchDesktop.CloseApps();
         _desktop.Dispose();
     }
 

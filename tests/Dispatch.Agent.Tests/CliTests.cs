@@ -192,4 +192,76 @@ public sealed class CliTests
         StringAssert.Contains(error, "unreachable");
         Assert.IsFalse(dialog.Process.HasExited, "the piped 'y' clicked Yes");
     }
+
+    /// <summary>Starts the built <c>dispatch</c> on the test desktop, with the test's private state folder.</summary>
+    private static Process StartDispatch(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_desktop.DisplayName }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DISPATCH_STATE_DIR"] = Path.Combine(s_work, "state");
+        return Process.Start(start)!;
+    }
+
+    private static async Task<string> KeymapAsync()
+    {
+        var info = s_desktop.CreateStartInfo("xmodmap", "-pke");
+        info.RedirectStandardOutput = true;
+        using var xmodmap = Process.Start(info)!;
+        var text = await xmodmap.StandardOutput.ReadToEndAsync();
+        await xmodmap.WaitForExitAsync();
+        return text;
+    }
+
+    private async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, $"gave up waiting for {what}");
+            // The state polled lives in the X server, which sends no event for it.
+            await Task.Delay(50, TestContext.CancellationToken);
+        }
+    }
+
+    [TestMethod]
+    public async Task KilledWhileHoldingShift_TheNextDispatchOnTheDisplayReleasesIt()
+    {
+        using var holder = StartDispatch("act", "{\"action\":\"hold_key\",\"text\":\"shift\",\"duration\":60}", "--no-gate", "--journal", Path.Combine(s_work, "hold.jsonl"));
+        await UntilAsync(() => Task.FromResult(s_engine.Input.QueryState().KeysDown.Contains("Shift_L")), "shift to be held");
+
+        holder.Kill();
+        await holder.WaitForExitAsync(TestContext.CancellationToken);
+        Assert.Contains("Shift_L", s_engine.Input.QueryState().KeysDown, "the kill itself released shift: nothing to recover");
+        using (var next = s_desktop.Open())
+        {
+            Assert.IsTrue(next.Input.QueryState().NothingPressed, string.Join(", ", next.Input.QueryState().KeysDown));
+        }
+        Assert.IsTrue(s_engine.Input.QueryState().NothingPressed);
+    }
+
+    [TestMethod]
+    public async Task KilledWhileTypingCyrillic_TheNextDispatchUnbindsItsSpareKeycodes()
+    {
+        var app = await LaunchAsync("xterm", "-title", "cyrillic sink", "-e", "sh", "-c", "cat > /dev/null");
+        s_engine.Windows.Activate(app.Window.Id);
+        await s_engine.Windows.WaitForWindowAsync(w => w.Id == app.Window.Id && w.IsActive, TimeSpan.FromSeconds(10), TestContext.CancellationToken);
+        var before = await KeymapAsync();
+        var text = string.Concat(Enumerable.Repeat("съешь же ещё этих мягких французских булок, да выпей чаю ", 40));
+
+        using var typist = StartDispatch("type", text, "--no-gate", "--journal", Path.Combine(s_work, "type.jsonl"));
+        await UntilAsync(async () => await KeymapAsync() != before, "spare keycodes to be bound");
+        typist.Kill();
+        await typist.WaitForExitAsync(TestContext.CancellationToken);
+        Assert.AreNotEqual(before, await KeymapAsync(), "the kill itself restored the keymap: nothing to recover");
+        using (var next = s_desktop.Open())
+        {
+            Assert.IsTrue(next.Input.QueryState().NothingPressed, string.Join(", ", next.Input.QueryState().KeysDown));
+        }
+
+        Assert.AreEqual(before, await KeymapAsync(), "spare keycodes bound by the killed command are still bound");
+        app.Process.Kill();
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class X11Input : IInput
 
     private readonly X11Connection _connection;
     private readonly X11Keymap _keymap;
+    private readonly X11InputLedger _ledger;
     private readonly TimeProvider _time;
     private readonly Func<CancellationToken, Task> _waitForApp;
     private readonly Lock _lock = new();
@@ -38,7 +39,9 @@ internal sealed class X11Input : IInput
             {
                 throw new DisplayUnavailableException(_connection.Name, $"Display '{_connection.Name}' lacks the XTEST extension, so input cannot be synthesised.");
             }
-            _keymap = new X11Keymap(_connection);
+            // Before reading the keymap: a killed Dispatch may have left keys held and spare keycodes bound here.
+            _ledger = X11InputLedger.Open(_connection);
+            _keymap = new X11Keymap(_connection, _ledger.Binding);
         }
         catch
         {
@@ -398,6 +401,10 @@ internal sealed class X11Input : IInput
     private void Key(int keycode, bool press)
     {
         _connection.ThrowIfLost();
+        if (press)
+        {
+            _ledger.Pressing(keycode);
+        }
         LibXtst.XTestFakeKeyEvent(_connection.Handle, (uint)keycode, press ? 1 : 0, 0);
         if (press)
         {
@@ -412,6 +419,10 @@ internal sealed class X11Input : IInput
     private void Button(uint button, bool press)
     {
         _connection.ThrowIfLost();
+        if (press)
+        {
+            _ledger.Pressing(button);
+        }
         LibXtst.XTestFakeButtonEvent(_connection.Handle, button, press ? 1 : 0, 0);
         if (press)
         {
@@ -454,6 +465,7 @@ internal sealed class X11Input : IInput
         _buttonsHeld.Clear();
         ReleaseKeysLocked();
         Sync();
+        _ledger.ReleasedAll();
     }
 
     private void Sync()
@@ -495,6 +507,11 @@ internal sealed class X11Input : IInput
                 _waitForApp(CancellationToken.None).GetAwaiter().GetResult();
             }
             _keymap.Dispose();
+            if (!_connection.Handle.IsLost)
+            {
+                // Released and unbound: nothing left for a later process to clean up.
+                _ledger.Dispose();
+            }
             _connection.Dispose();
         }
     }

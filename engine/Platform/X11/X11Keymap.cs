@@ -16,6 +16,7 @@ namespace Dispatch.Engine.Platform.X11;
 internal sealed unsafe class X11Keymap : IDisposable
 {
     private readonly X11Connection _connection;
+    private readonly Action<int> _binding;
     private readonly int _minKeycode;
     private readonly int _perKeycode;
     private readonly nuint[] _table;
@@ -24,9 +25,12 @@ internal sealed unsafe class X11Keymap : IDisposable
     private readonly HashSet<(int Keycode, int Level)> _dirty = [];
     private readonly Dictionary<nuint, (int Keycode, int Level)> _lookup = [];
 
-    public X11Keymap(X11Connection connection)
+    /// <param name="connection">The display's connection.</param>
+    /// <param name="binding">Told of each spare keycode just before it is first bound (to be unbound after a crash).</param>
+    public X11Keymap(X11Connection connection, Action<int> binding)
     {
         _connection = connection;
+        _binding = binding;
         LibX11.XDisplayKeycodes(connection.Handle, out _minKeycode, out var maxKeycode);
         var count = maxKeycode - _minKeycode + 1;
         var map = LibX11.XGetKeyboardMapping(connection.Handle, (byte)_minKeycode, count, out _perKeycode);
@@ -183,6 +187,7 @@ internal sealed unsafe class X11Keymap : IDisposable
         }
         var keysyms = stackalloc nuint[_perKeycode];
         _table.AsSpan(offset, _perKeycode).CopyTo(new Span<nuint>(keysyms, _perKeycode));
+        _binding(slot.Keycode);
         X11Errors.Clear();
         LibX11.XChangeKeyboardMapping(_connection.Handle, slot.Keycode, _perKeycode, keysyms, 1);
         _connection.SyncAndCheck("XChangeKeyboardMapping");

@@ -50,6 +50,9 @@ internal static unsafe partial class LibC
     [LibraryImport(Libraries.C, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int setenv(string name, string value, int overwrite);
 
+    [LibraryImport(Libraries.C)]
+    public static partial uint geteuid();
+
     /// <summary>The text of the last errno, for error messages.</summary>
     public static string LastError()
     {
