@@ -1,4 +1,5 @@
 using System.Text;
+using Dispatch.Engine;
 using Dispatch.Engine.Safety;
 
 namespace Dispatch.Agent.Cli;
@@ -52,7 +53,7 @@ internal sealed class ConsoleApprovalChannel : IApprovalChannel
         {
             throw new PlatformNotSupportedException("The console approval channel keeps screenshots with Unix file modes; on Windows, approve from the phone.");
         }
-        var directory = Directory.CreateDirectory(_approvals ?? Path.Combine(StateDirectory.Resolve(Environment.GetEnvironmentVariable), "approvals"),
+        var directory = Directory.CreateDirectory(_approvals ?? Path.Combine(StateDirectory.ForCurrentUser, "approvals"),
             PrivateDirectory);
         // A folder that already existed may let other users list it, and the names say when something was held.
         if ((directory.UnixFileMode & ~PrivateDirectory) != 0)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dispatch.Engine;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Journal;
 using Dispatch.Engine.Locators;
@@ -17,7 +18,7 @@ internal static class GateOptions
     public static readonly Option<string> Journal = new("--journal")
     {
         Description = "The journal to append to.",
-        DefaultValueFactory = _ => Path.Combine(StateDirectory.Resolve(Environment.GetEnvironmentVariable), "journal", "cli.jsonl"),
+        DefaultValueFactory = _ => Path.Combine(StateDirectory.ForCurrentUser, "journal", "cli.jsonl"),
     };
 
     public static readonly Option<double> ApprovalTimeout = new("--approval-timeout")

@@ -41,20 +41,7 @@ public sealed class JournalKey : IDisposable
 
     /// <summary>The installation's key in <c>$DISPATCH_STATE_DIR</c>, else <c>$XDG_STATE_HOME/dispatch</c>, else <c>~/.local/state/dispatch</c>.</summary>
     /// <exception cref="DispatchException">The key file is readable by others or is not a P-256 private key.</exception>
-    public static JournalKey ForCurrentUser()
-    {
-        var directory = Environment.GetEnvironmentVariable("DISPATCH_STATE_DIR");
-        if (string.IsNullOrEmpty(directory))
-        {
-            var state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
-            if (string.IsNullOrEmpty(state))
-            {
-                state = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
-            }
-            directory = System.IO.Path.Combine(state, "dispatch");
-        }
-        return LoadOrCreate(directory);
-    }
+    public static JournalKey ForCurrentUser() => LoadOrCreate(StateDirectory.ForCurrentUser);
 
     /// <summary>
     /// Loads <c>journal-key.pem</c> from <paramref name="stateDirectory"/>, or creates it (the directory 0700, the file

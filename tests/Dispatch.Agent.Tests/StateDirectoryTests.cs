@@ -1,4 +1,4 @@
-using Dispatch.Agent.Cli;
+using Dispatch.Engine;
 
 namespace Dispatch.Agent.Tests;
 

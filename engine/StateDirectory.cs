@@ -1,7 +1,7 @@
-namespace Dispatch.Agent.Cli;
+namespace Dispatch.Engine;
 
 /// <summary>Where dispatch keeps one user's private state (approval screenshots, journals).</summary>
-internal static class StateDirectory
+public static class StateDirectory
 {
     /// <summary>
     /// <c>$DISPATCH_STATE_DIR</c>, else <c>$XDG_STATE_HOME/dispatch</c>, else <c>~/.local/state/dispatch</c>, with the
@@ -27,4 +27,7 @@ internal static class StateDirectory
         }
         return Path.Combine(home, ".local", "state", "dispatch");
     }
+
+    /// <summary>The current user's state directory, from this process's environment (see <see cref="Resolve"/>).</summary>
+    public static string ForCurrentUser => Resolve(Environment.GetEnvironmentVariable);
 }
