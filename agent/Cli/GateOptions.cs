@@ -42,16 +42,12 @@ internal static class GateOptions
     /// <summary>Runs <paramref name="action"/> as one step and prints it; exit 0 when it ran, 3 when it was held and not approved, 1 when it failed.</summary>
     public static async Task<int> RunAsync(ParseResult parse, string task, ComputerAction action, LoopOptions options, CancellationToken cancellationToken)
     {
-        var timeout = parse.GetValue(ApprovalTimeout);
-        if (!(timeout > 0 && timeout <= 86_400))
-        {
-            throw new ArgumentException($"The approval timeout {timeout} s is out of range; expected more than 0 and at most 86400 seconds.");
-        }
+        var timeout = CommonOptions.Seconds(parse.GetValue(ApprovalTimeout), "--approval-timeout");
         using var desktop = CommonOptions.OpenDesktop(parse);
         using var ocr = new OcrEngine();
         var policy = new RiskPolicy();
         var resolver = new StepResolver(desktop, new ElementFinder(desktop, ocr), ocr);
-        var gate = new ApprovalGate(new ConsoleApprovalChannel(), resolver, policy) { Timeout = TimeSpan.FromSeconds(timeout) };
+        var gate = new ApprovalGate(new ConsoleApprovalChannel(), resolver, policy) { Timeout = timeout };
         using var journal = ActionJournal.Open(parse.GetValue(Journal)!);
         var loop = new AgentLoop(resolver, policy, gate, new ActionExecutor(desktop), journal);
         var result = await loop.RunAsync(task, new OneShotPlanner(action), options with { Ungated = parse.GetValue(NoGate) }, cancellationToken);

@@ -60,9 +60,10 @@ internal static class PerceptionCommands
             using var ocr = new OcrEngine();
             var finder = new ElementFinder(desktop, ocr);
             var text = parse.GetValue(query)!;
-            if (parse.GetValue(wait) is > 0 and var seconds)
+            var seconds = CommonOptions.Seconds(parse.GetValue(wait), "--wait", maximum: 3600);
+            if (seconds > TimeSpan.Zero)
             {
-                await finder.WaitAsync(text, TimeSpan.FromSeconds(seconds), cancellationToken);
+                await finder.WaitAsync(text, seconds, cancellationToken);
             }
             var result = finder.FindAll(text);
             if (parse.GetValue(annotate) is { } path)

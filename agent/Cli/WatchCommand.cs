@@ -15,12 +15,12 @@ internal static class WatchCommand
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
             var area = parse.GetValue(region) is { } text ? Rect.Parse(text) : (Rect?)null;
-            var seconds = parse.GetValue(duration);
+            var seconds = CommonOptions.Seconds(parse.GetValue(duration), "--duration");
             using var desktop = CommonOptions.OpenDesktop(parse);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (seconds > 0)
+            if (seconds > TimeSpan.Zero)
             {
-                stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+                stop.CancelAfter(seconds);
             }
             var watched = area ?? desktop.Screen.Bounds;
             Console.WriteLine($"watching {watched} on {(desktop.Damage is null ? "a polled screen" : "damage events")}; Ctrl+C stops");

@@ -188,7 +188,7 @@ public static class ComputerActionJson
     private static Point ReadPoint(string action, string field, JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 2
-            && value[0].TryGetInt32(out var x) && value[1].TryGetInt32(out var y))
+            && IsInteger(value[0], out var x) && IsInteger(value[1], out var y))
         {
             if (x < 0 || y < 0)
             {
@@ -197,6 +197,13 @@ public static class ComputerActionJson
             return new Point(x, y);
         }
         throw new ActionFormatException($"\"{action}\" has \"{field}\" {value.GetRawText()}; expected [x, y] with two integers.");
+    }
+
+    /// <summary>A JSON number that is a whole 32-bit integer (asking a string for its number throws; this answers no).</summary>
+    private static bool IsInteger(JsonElement value, out int number)
+    {
+        number = 0;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out number);
     }
 
     private static string ReadString(string action, string field, JsonElement value) =>
@@ -222,7 +229,7 @@ public static class ComputerActionJson
 
     private static Rect ReadRegion(string action, JsonElement value)
     {
-        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 4 && value.EnumerateArray().All(v => v.TryGetInt32(out _)))
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 4 && value.EnumerateArray().All(v => IsInteger(v, out _)))
         {
             var n = value.EnumerateArray().Select(v => v.GetInt32()).ToArray();
             if (n[2] > n[0] && n[3] > n[1] && n[0] >= 0 && n[1] >= 0)

@@ -51,9 +51,9 @@ public sealed class StepResolver : IStepResolver
         {
             return Task.FromResult(Failed(action, StepOutcome.OffScreen, off));
         }
-        if (HeldKeysProblem(action) is { } held)
+        if ((HeldKeysProblem(action) ?? InputProblem(action)) is { } invalid)
         {
-            return Task.FromResult(Failed(action, StepOutcome.InvalidAction, held));
+            return Task.FromResult(Failed(action, StepOutcome.InvalidAction, invalid));
         }
         if (action.Kind is ActionKind.ClickElement or ActionKind.SetText or ActionKind.Invoke)
         {
@@ -426,6 +426,34 @@ public sealed class StepResolver : IStepResolver
                 : null;
         }
         catch (KeyNameException error)
+        {
+            return error.Message;
+        }
+    }
+
+    /// <summary>Keys the display does not have and text no key types are refused before anything happens — in a dry run too.</summary>
+    private string? InputProblem(ComputerAction action)
+    {
+        try
+        {
+            switch (action.Kind)
+            {
+                case ActionKind.Key or ActionKind.HoldKey:
+                    _desktop.Input.CheckKeys(action.Text!);
+                    break;
+                case ActionKind.Type:
+                    _desktop.Input.CheckText(action.Text!);
+                    break;
+                default:
+                    if (action.Text is { Length: > 0 } held && action.Kind is not ActionKind.SetText)
+                    {
+                        _desktop.Input.CheckKeys(held);
+                    }
+                    break;
+            }
+            return null;
+        }
+        catch (Exception error) when (error is KeyNameException or UntypeableTextException)
         {
             return error.Message;
         }

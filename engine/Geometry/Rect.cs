@@ -35,7 +35,8 @@ public readonly record struct Rect(int X, int Y, int Width, int Height)
 
     /// <summary>True when every pixel of <paramref name="other"/> lies inside (an empty rectangle lies inside any).</summary>
     public bool Contains(Rect other) =>
-        other.IsEmpty || (other.X >= X && other.Y >= Y && other.Right <= Right && other.Bottom <= Bottom);
+        // In 64 bits: a far corner past int.MaxValue must not wrap round to look inside.
+        other.IsEmpty || (other.X >= X && other.Y >= Y && (long)other.X + other.Width <= (long)X + Width && (long)other.Y + other.Height <= (long)Y + Height);
 
     /// <summary>True when the two rectangles share at least one pixel.</summary>
     public bool IntersectsWith(Rect other) =>
@@ -87,6 +88,10 @@ public readonly record struct Rect(int X, int Y, int Width, int Height)
             if (width <= 0 || height <= 0)
             {
                 throw new FormatException($"'{text}' has a width or height that is not positive; expected both > 0.");
+            }
+            if ((long)x + width > int.MaxValue || (long)y + height > int.MaxValue)
+            {
+                throw new FormatException($"'{text}' reaches past {int.MaxValue} pixels; expected a rectangle on the screen.");
             }
             return new Rect(x, y, width, height);
         }

@@ -62,6 +62,17 @@ public interface IInput : IDisposable
     /// <summary>Releases every key and button this input holds down. Safe to call from any thread at any time.</summary>
     void ReleaseAll();
 
+    /// <summary>
+    /// Checks, without pressing anything, that every key named in <paramref name="keys"/> (xdotool syntax, chords
+    /// separated by spaces) exists on this display: what a dry run checks, exactly as a real run would.
+    /// </summary>
+    /// <exception cref="KeyNameException">A key name is malformed or unknown; the message names it.</exception>
+    void CheckKeys(string keys);
+
+    /// <summary>Checks, without typing anything, that <paramref name="text"/> can be typed (no control characters, no broken Unicode).</summary>
+    /// <exception cref="UntypeableTextException">A character cannot be typed; the message names it and its index.</exception>
+    void CheckText(string text);
+
     /// <summary>What the server says is pressed right now (on any client's behalf).</summary>
     InputState QueryState();
 }

@@ -54,7 +54,7 @@ public sealed partial class ActionJournal
         last = previous;
         JournalVerification Broken(int? line, string problem) => new(false, entries, line, problem, schema, fingerprint);
 
-        foreach (var line in File.ReadLines(full))
+        foreach (var line in BoundedLines(full))
         {
             number++;
             var seal = SealedLine().Match(line);
@@ -185,4 +185,45 @@ public sealed partial class ActionJournal
 
     private static string? Text(JsonElement entry, string name) =>
         entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The longest line a journal may have: an entry with two thumbnails is a few tens of kilobytes.</summary>
+    private const int MaxLineLength = 8 * 1024 * 1024;
+
+    /// <summary>The file's lines, refusing what is not a journal before reading it whole (a device such as /dev/zero, a line without end).</summary>
+    /// <exception cref="DispatchException">The path is not a file, or a line is longer than <see cref="MaxLineLength"/>.</exception>
+    private static IEnumerable<string> BoundedLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DispatchException($"'{path}' is not a file; expected a journal (.jsonl).");
+        }
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        var line = new System.Text.StringBuilder();
+        var buffer = new char[64 * 1024];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != '\n')
+                {
+                    continue;
+                }
+                line.Append(buffer, start, i - start);
+                yield return line.ToString();
+                line.Clear();
+                start = i + 1;
+            }
+            line.Append(buffer, start, read - start);
+            if (line.Length > MaxLineLength)
+            {
+                throw new DispatchException($"'{path}' has a line longer than {MaxLineLength / 1024 / 1024} MiB; expected a journal (.jsonl).");
+            }
+        }
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
 }

@@ -264,4 +264,34 @@ public sealed class CliTests
         Assert.AreEqual(before, await KeymapAsync(), "spare keycodes bound by the killed command are still bound");
         app.Process.Kill();
     }
+
+    [TestMethod]
+    [DataRow("watch|--duration|Infinity", "--duration Infinity")]
+    [DataRow("watch|--duration|-1", "--duration -1")]
+    [DataRow("watch|--duration|NaN", "--duration NaN")]
+    [DataRow("find|text=\"x\"|--wait|1e308", "--wait")]
+    [DataRow("find|text=\"x\"|--wait|-1", "--wait -1")]
+    [DataRow("screenshot|--region|2147483000,0,1000,10|-o|big.png", "2147483000")]
+    [DataRow("screenshot|-o|/proc/no/such/place.png", "/proc/no/such/place.png")]
+    [DataRow("act|{\"action\":\"left_click\",\"coordinate\":[\"a\",\"b\"]}", "\"coordinate\"")]
+    [DataRow("act|{\"action\":\"key\",\"text\":\"ctrl+nope\"}|--dry-run", "'nope'")]
+    [DataRow("act|{\"action\":\"key\",\"text\":\"Return\"}|--approval-timeout|1e308", "--approval-timeout")]
+    [DataRow("key|0xffffffff", "'0xffffffff'")]
+    [DataRow("key|Return+shift", "'Return'")]
+    [DataRow("click|5|5|--hold|Return", "'Return'")]
+    [DataRow("journal|verify|/dev/zero", "/dev/zero")]
+    public async Task BadInput_EveryCommand_EndsInOneLineNamingTheValue_WithoutAStackTrace(string command, string named)
+    {
+        // Arguments are separated by '|' in the rows, so JSON keeps its quotes.
+        var arguments = command.Split('|');
+
+        var result = await DispatchAsync(arguments).WaitAsync(TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+
+        Assert.AreNotEqual(0, result.Status, result.Output);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, result.Error);
+        StringAssert.StartsWith(lines[0], "dispatch: ");
+        StringAssert.Contains(lines[0], named);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
 }

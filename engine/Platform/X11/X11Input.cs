@@ -353,6 +353,23 @@ internal sealed class X11Input : IInput
         }
     }
 
+    public void CheckKeys(string keys)
+    {
+        foreach (var chord in KeyChord.ParseSequence(keys))
+        {
+            foreach (var name in chord.Keys)
+            {
+                X11Keymap.KeysymOf(name);
+            }
+        }
+    }
+
+    public void CheckText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        KeysymsOf(text);
+    }
+
     public unsafe InputState QueryState()
     {
         lock (_lock)

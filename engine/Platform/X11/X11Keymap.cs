@@ -75,6 +75,9 @@ internal sealed unsafe class X11Keymap : IDisposable
         }
     }
 
+    /// <summary>Keysyms are 29-bit values (the top three bits of a 32-bit keysym are always zero).</summary>
+    private const nuint MaxKeysym = 0x1fffffff;
+
     /// <summary>Resolves a keysym name (<c>Return</c>, <c>a</c>, <c>F5</c>) or a single character to its keysym.</summary>
     public static nuint KeysymOf(string name)
     {
@@ -87,7 +90,7 @@ internal sealed unsafe class X11Keymap : IDisposable
         {
             keysym = KeysymOf(rune);
         }
-        if (keysym == 0)
+        if (keysym == 0 || keysym > MaxKeysym)
         {
             throw new KeyNameException(name,
                 $"Unknown key name '{name}'; expected an X keysym name such as 'Return', 'Tab', 'F5', 'Page_Down', 'a', or ctrl, alt, shift, super.");
