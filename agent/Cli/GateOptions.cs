@@ -51,6 +51,12 @@ internal static class GateOptions
         using var journal = ActionJournal.Open(parse.GetValue(Journal)!);
         var loop = new AgentLoop(resolver, policy, gate, new ActionExecutor(desktop), journal);
         var result = await loop.RunAsync(task, new OneShotPlanner(action), options with { Ungated = parse.GetValue(NoGate) }, cancellationToken);
+        if (result.Outcome is LoopOutcome.Stopped or LoopOutcome.TimeBudget)
+        {
+            // Whatever was held is released by now; the journal has the step's intent and that it was interrupted.
+            await Console.Error.WriteLineAsync($"dispatch: {result.Message} before the step finished; every key and button is released (journal: {journal.Path})");
+            return 130;
+        }
         if (result.Steps.Count == 0)
         {
             await Console.Error.WriteLineAsync($"dispatch: nothing was done: {result.Message}");
