@@ -141,24 +141,34 @@ public sealed class StepResolver : IStepResolver
             var focused = accessibleWindow?.DescendantsAndSelf().LastOrDefault(n => n.States.HasFlag(UiStates.Focused));
             var isDialog = accessibleWindow is { } w && s_dialogRoles.Contains(w.Role) || window is { IsDialog: true };
             var keys = InputActivation.Of(action);
-            var windowText = WindowText(window, accessibleWindow, isDialog, frame,
-                readPixels: window is not null && accessibleWindow is null && (isDialog || keys.Kind != ActivationKind.None));
-            var textAtPoint = point is { } q && IsPointerActivation(action.Kind) ? TextAt(frame, q, element) : null;
+            var isKeys = action.Kind is ActionKind.Key or ActionKind.HoldKey or ActionKind.Type;
+            var anchor = isKeys ? focused : element;
+            var isTerminal = IsTerminal(window, focused);
+            var windowText = WindowText(window, accessibleWindow, anchor, isDialog, frame,
+                readPixels: window is not null && accessibleWindow is null && (isDialog || isTerminal || keys.Kind != ActivationKind.None));
+            var textAtPoint = point is { } q && IsPointerActivation(action.Kind) ? TextAt(frame, q, element, window) : null;
             var bounds = TargetBounds(action, point, located, element, focused, window, screen);
-            var controls = accessibleWindow is null ? [] : accessibleWindow.DescendantsAndSelf()
-                .Where(n => n.Role is "push button" or "toggle button" && n.IsShowing && n.Label.Length > 0).ToList();
+            var controls = accessibleWindow is null ? [] : ControlsAround(accessibleWindow, anchor);
+            var popup = isKeys && keys.Kind != ActivationKind.None ? PopupText(frame) : null;
+            if (popup is not null)
+            {
+                // An open menu takes the keys: what has the focus in the window below is not what Return presses.
+                focused = null;
+            }
             var target = new ActionTarget
             {
                 Point = point,
-                Element = action.Kind is ActionKind.Key or ActionKind.HoldKey or ActionKind.Type ? focused : element,
+                Element = isKeys ? focused : element,
                 Focused = focused,
                 TextAtPoint = textAtPoint,
                 Window = window,
                 Application = tree?.Root.Application ?? window?.ClassName,
                 IsDialog = isDialog,
                 WindowText = windowText,
-                Controls = [.. controls.Select(n => n.Label).Distinct()],
-                DefaultControl = controls.FirstOrDefault(n => n.States.HasFlag(UiStates.IsDefault))?.Label,
+                Controls = [.. controls.Select(n => n.Label).Concat(popup ?? []).Distinct()],
+                DefaultControl = popup is null ? controls.FirstOrDefault(n => n.States.HasFlag(UiStates.IsDefault))?.Label : null,
+                IsTerminal = isTerminal,
+                DropNames = action.Kind == ActionKind.LeftClickDrag && action.Coordinate is { } drop ? NamesAt(frame, drop) : [],
                 Bounds = bounds,
             };
             var identity = new StepIdentity(Describe(action, target, located), ComputerActionJson.Write(action),
@@ -262,7 +272,7 @@ public sealed class StepResolver : IStepResolver
         }
         var current = window;
         chain.Add(current);
-        while (current.Children.LastOrDefault(c => c.IsShowing && c.Bounds is { } b && b.Contains(point)) is { } next)
+        while (Under(current, point) is { } next)
         {
             chain.Add(next);
             current = next;
@@ -271,10 +281,20 @@ public sealed class StepResolver : IStepResolver
     }
 
     /// <summary>
+    /// The topmost child at the point. Toolkits that mark what is on screen as Showing (a browser's hidden tabs stay
+    /// Visible) are believed; GTK 4 marks nothing Showing below a window, so Visible decides there.
+    /// </summary>
+    private static UiNode? Under(UiNode node, Point point)
+    {
+        var here = node.Children.Where(c => c.IsShowing && c.Bounds is { } b && b.Contains(point)).ToList();
+        return here.LastOrDefault(c => c.States.HasFlag(UiStates.Showing)) ?? here.LastOrDefault();
+    }
+
+    /// <summary>
     /// The title and, for a dialog, all its text; for a main window, the text of dialogs and alerts inside it. Text
     /// people typed into fields is left out. Read by OCR when accessibility gives nothing to go by.
     /// </summary>
-    private string? WindowText(WindowInfo? window, UiNode? accessibleWindow, bool isDialog, Frame frame, bool readPixels)
+    private string? WindowText(WindowInfo? window, UiNode? accessibleWindow, UiNode? anchor, bool isDialog, Frame frame, bool readPixels)
     {
         if (window is null)
         {
@@ -284,10 +304,12 @@ public sealed class StepResolver : IStepResolver
         var texts = new List<string> { isDialog ? window.Title : "" };
         if (accessibleWindow is not null)
         {
-            var scopes = isDialog ? [accessibleWindow] : accessibleWindow.DescendantsAndSelf().Where(n => s_dialogRoles.Contains(n.Role)).ToList();
+            // A dialog says all it says; in a main window only what surrounds the target counts: the dialog or alert it
+            // is in (a browser's in-page confirm), and the texts of the group around it — not a notice elsewhere.
+            var scopes = isDialog ? [accessibleWindow] : Context(accessibleWindow, anchor);
             foreach (var node in scopes.SelectMany(s => s.DescendantsAndSelf()))
             {
-                if (node.States.HasFlag(UiStates.Editable) || node.Actions.Count > 0 && node.Role is not ("label" or "text"))
+                if (node.States.HasFlag(UiStates.Editable) && node.Role != "terminal" || node.Actions.Count > 0 && node.Role is not ("label" or "text" or "static" or "terminal"))
                 {
                     continue;
                 }
@@ -308,11 +330,54 @@ public sealed class StepResolver : IStepResolver
     }
 
     /// <summary>
+    /// The parts of a main window that speak for <paramref name="anchor"/>: the innermost dialog, alert or frame-like
+    /// group holding it, else the nearest ancestor (up to three levels) that holds some text besides controls.
+    /// </summary>
+    private static List<UiNode> Context(UiNode window, UiNode? anchor)
+    {
+        if (anchor is null)
+        {
+            return [];
+        }
+        var ancestors = window.DescendantsAndSelf().Where(n => anchor.Path.IsWithin(n.Path) && !n.Path.Equals(anchor.Path) && !n.Path.Equals(window.Path))
+            .OrderByDescending(n => n.Path.Depth).ToList();
+        if (ancestors.FirstOrDefault(n => s_dialogRoles.Contains(n.Role) || n.Role == "internal frame") is { } dialog)
+        {
+            return [dialog];
+        }
+        return [.. ancestors.Take(3).Where(n => n.DescendantsAndSelf().Any(d => d.Actions.Count == 0 && d.Name.Length > 0)).Take(1)];
+    }
+
+    /// <summary>
+    /// The buttons Return or a mnemonic may press from <paramref name="anchor"/>: those of the form, dialog or document
+    /// it is in — not the page's buttons for a browser's address bar.
+    /// </summary>
+    private static List<UiNode> ControlsAround(UiNode window, UiNode? anchor)
+    {
+        static bool IsScope(UiNode n) => n.Role is "form" or "dialog" or "alert" or "alert dialog" or "document web" or "document frame" or "internal frame";
+        var scope = anchor is null ? null : window.DescendantsAndSelf().Where(n => IsScope(n) && anchor.Path.IsWithin(n.Path)).OrderByDescending(n => n.Path.Depth).FirstOrDefault();
+        var nodes = scope is not null ? scope.DescendantsAndSelf() : WithoutDocuments(window);
+        return [.. nodes.Where(n => n.Role is "push button" or "toggle button" && n.IsShowing && n.Label.Length > 0)];
+    }
+
+    private static IEnumerable<UiNode> WithoutDocuments(UiNode node)
+    {
+        yield return node;
+        foreach (var child in node.Children.Where(c => c.Role is not ("document web" or "document frame")))
+        {
+            foreach (var descendant in WithoutDocuments(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    /// <summary>
     /// OCR of what a click at <paramref name="point"/> lands on, read beside the accessible name (a tree can disagree
     /// with the pixels: a web modal drawn above the element the tree puts there). The phrase on the line under the
     /// point: words closer than about two letters' height belong together ("Send claim", not the nearest word "claim").
     /// </summary>
-    private string? TextAt(Frame frame, Point point, UiNode? element)
+    private string? TextAt(Frame frame, Point point, UiNode? element, WindowInfo? window)
     {
         if (element?.Bounds is { } b && b.Width <= 600 && b.Height <= 150 && b.Contains(point))
         {
@@ -320,7 +385,12 @@ public sealed class StepResolver : IStepResolver
             var inside = _ocr.Recognize(frame, b.Inflate(2).Intersect(frame.Bounds)).Text.Replace('\n', ' ').Trim();
             return inside.Length > 0 ? inside : null;
         }
-        var around = new Rect(point.X - TextRadius * 3, point.Y - TextRadius / 2, TextRadius * 6, TextRadius).Intersect(frame.Bounds);
+        // Only the window the click lands in: a neighbour's words are not this target's label.
+        var around = new Rect(point.X - TextRadius * 3, point.Y - TextRadius / 2, TextRadius * 6, TextRadius).Intersect(window?.Bounds ?? frame.Bounds).Intersect(frame.Bounds);
+        if (around.IsEmpty)
+        {
+            return null;
+        }
         var words = _ocr.Recognize(frame, around).Lines.SelectMany(l => l.Words).ToList();
         var hit = words.FirstOrDefault(w => w.Bounds.Inflate(4).Contains(point))
             ?? words.Where(w => w.Bounds.Center.DistanceTo(point) < 20).OrderBy(w => w.Bounds.Center.DistanceTo(point)).FirstOrDefault();
@@ -336,7 +406,7 @@ public sealed class StepResolver : IStepResolver
             foreach (var word in words.Except(phrase).ToList())
             {
                 var gap = 2 * Math.Max(word.Bounds.Height, hit.Bounds.Height);
-                var sameLine = word.Bounds.Y < hit.Bounds.Bottom && hit.Bounds.Y < word.Bounds.Bottom;
+                var sameLine = word.Bounds.Center.Y >= hit.Bounds.Y && word.Bounds.Center.Y < hit.Bounds.Bottom;
                 if (sameLine && phrase.Any(p => Math.Max(p.Bounds.X - word.Bounds.Right, word.Bounds.X - p.Bounds.Right) <= gap))
                 {
                     phrase.Add(word);
@@ -345,6 +415,50 @@ public sealed class StepResolver : IStepResolver
             }
         }
         return string.Join(' ', phrase.OrderBy(w => w.Bounds.X).Select(w => w.Text));
+    }
+
+    private static readonly string[] s_terminalClasses =
+    [
+        "xterm", "uxterm", "rxvt", "urxvt", "alacritty", "kitty", "konsole", "tilix", "terminator", "guake", "yakuake", "foot", "wezterm",
+        "sakura", "lxterminal", "qterminal", "eterm", "aterm", "st-256color", "terminal",
+    ];
+
+    /// <summary>A terminal: Return there runs whatever command line was typed.</summary>
+    private static bool IsTerminal(WindowInfo? window, UiNode? focused) =>
+        focused?.Role == "terminal"
+        || window is not null && s_terminalClasses.Any(t => window.ClassName.Contains(t, StringComparison.OrdinalIgnoreCase)
+            || window.InstanceName.Contains(t, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The lines of an open popup menu, by OCR: keys go to the menu while it is open, and Return presses its selected
+    /// item, which the application's main window does not show.
+    /// </summary>
+    private List<string>? PopupText(Frame frame)
+    {
+        var popups = _desktop.Windows.Popups();
+        if (popups.Count == 0)
+        {
+            return null;
+        }
+        return [.. popups.SelectMany(p => _ocr.Recognize(frame, p.Bounds.Intersect(frame.Bounds)).Lines.Select(l => l.Text)).Where(t => t.Length > 0)];
+    }
+
+    /// <summary>What a drag's drop point is: the accessible name there and the words on screen there.</summary>
+    private List<string> NamesAt(Frame frame, Point point)
+    {
+        var window = _desktop.Windows.WindowAt(point);
+        var tree = window?.ProcessId is { } pid ? ReadTree(pid) : null;
+        var element = tree is null || window is null ? null : MatchWindow(tree, window, point) is { } top ? HitTest(top, point) : null;
+        var names = new List<string>();
+        if (element is not null)
+        {
+            names.AddRange(new[] { element.Label, element.Description }.Where(n => n.Length > 0));
+        }
+        if (TextAt(frame, point, element, window) is { } text)
+        {
+            names.Add(text);
+        }
+        return names;
     }
 
     private static bool IsPointerActivation(ActionKind kind) => kind is ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick

@@ -50,6 +50,12 @@ public sealed record ActionTarget
     /// <summary>The label of the window's default button (what Return in a text field presses), or null when none says it is.</summary>
     public string? DefaultControl { get; init; }
 
+    /// <summary>True for a terminal, where Return runs the command line typed.</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>What a drag drops onto: the accessible name and the words on screen at its end point.</summary>
+    public IReadOnlyList<string> DropNames { get; init; } = [];
+
     /// <summary>The area to highlight for the person and to compare before acting (the element's bounds, or around the point).</summary>
     public Rect? Bounds { get; init; }
 
@@ -58,7 +64,10 @@ public sealed record ActionTarget
 
     /// <summary>A short phrase for the target, e.g. <c>'Send'</c>, <c>the text 'Yes'</c> or <c>an unreadable target at 640,400</c>.</summary>
     public string Describe() =>
-        Element is { Label.Length: > 0 } element ? $"'{element.Label}'"
+        Element is { Label.Length: > 0 } element
+            ? TextAtPoint is { Length: > 0 } read && !string.Equals(RiskWords.Clean(read), RiskWords.Clean(element.Label), StringComparison.Ordinal)
+                ? $"'{element.Label}' (the screen there reads '{read}')"
+                : $"'{element.Label}'"
         : TextAtPoint is { Length: > 0 } text ? $"the text '{text}'"
         : Element is { } unnamed ? $"an unnamed {unnamed.Role}{(Point is { } at ? $" at {at}" : "")}"
         : Point is { } point ? $"an unreadable target at {point}"

@@ -187,6 +187,11 @@ public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, cha
         {
             return (modifiers.Count > 0 ? ActivationKind.ModifiedConfirm : ActivationKind.Confirm, null);
         }
+        if (withCtrl && key is "m" or "M" or "j" or "J")
+        {
+            // Carriage return and line feed as control characters: Return in terminals and many text widgets.
+            return (ActivationKind.ModifiedConfirm, null);
+        }
         if (s_pressKeys.Contains(key))
         {
             return (withAlt || withCtrl ? ActivationKind.Shortcut : ActivationKind.Press, null);

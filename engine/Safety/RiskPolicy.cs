@@ -81,6 +81,26 @@ public sealed class RiskPolicy(RiskRules? rules = null)
         // A modified Return or an unknown key may run the window's default action, whatever has the focus: the focused
         // element's name can hold it, never clear it.
         var known = names.Count > 0 && keys.Kind is not (ActivationKind.ModifiedConfirm or ActivationKind.Unknown);
+        foreach (var name in target.DropNames)
+        {
+            if (action.Kind == ActionKind.LeftClickDrag && IrreversibleName(name) is { } rule)
+            {
+                return (RiskLevel.Irreversible, $"it drops onto '{name}', which matches the rule \"{rule.TrimStart('=')}\"");
+            }
+        }
+        if (target.IsTerminal && keys.Kind is ActivationKind.Confirm or ActivationKind.ModifiedConfirm or ActivationKind.Unknown
+            && DangerousCommand(LastLine(target.WindowText) + "\n" + (action.Kind == ActionKind.Type ? action.Text : "")) is { } command)
+        {
+            return (RiskLevel.Irreversible, $"Return in a terminal runs the command line, and the terminal shows '{command}'");
+        }
+        if (IsPointerPress(action) && !known && target.Element is { } unnamed && IsOperable(unnamed))
+        {
+            return (RiskLevel.Irreversible, $"{how}: the {unnamed.Role} has no name or readable label to judge it by");
+        }
+        if (keys.Kind == ActivationKind.Shortcut && DeletesSelection(action) && target.Focused is { } selected && !selected.States.HasFlag(UiStates.Editable))
+        {
+            return (RiskLevel.Irreversible, $"the Delete key deletes what is selected in the {selected.Role}");
+        }
         if (!activates)
         {
             return (RiskLevel.Harmless, how);
@@ -131,6 +151,9 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             case ActionKind.LeftClickDrag:
                 // Toolkits click when the button is let go inside the control it went down on, however far it moved.
                 return (true, PointerNames(target), "a drag presses the control it starts on");
+            case ActionKind.RightClick when target.Window is { IsPopup: true } || target.Element?.Role is "menu item" or "check menu item" or "radio menu item" or "menu":
+                // A menu item answers any button.
+                return (true, PointerNames(target), "a right click on a menu item chooses it");
             case ActionKind.RightClick or ActionKind.SetText:
                 return (false, [], "it does not press anything");
         }
@@ -161,16 +184,45 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     private static List<string> PointerNames(ActionTarget target)
     {
         var names = new List<string>();
-        if (target.Element is { Label.Length: > 0 } element)
+        if (target.Element is { } element)
         {
             names.Add(element.Label);
+            // A tooltip names an icon button ("Move to trash") when its label is empty or a symbol.
+            names.Add(element.Description);
         }
-        if (target.TextAtPoint is { Length: > 0 } text && !names.Contains(text))
-        {
-            names.Add(text);
-        }
-        return names;
+        names.Add(target.TextAtPoint ?? "");
+        // A name must have a word in it: "🗑" or "…" tells nothing, so the target counts as unread.
+        return [.. names.Where(n => RiskWords.Stems(n).Any(w => w.Any(char.IsLetterOrDigit))).Distinct()];
     }
+
+    private static bool IsPointerPress(ComputerAction action) => action.Kind is ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick
+        or ActionKind.MiddleClick or ActionKind.LeftMouseDown or ActionKind.LeftMouseUp or ActionKind.ClickElement or ActionKind.Invoke;
+
+    private static bool DeletesSelection(ComputerAction action) =>
+        action.Text is { } keys && KeyChordsEndWith(keys, "Delete", "KP_Delete");
+
+    private static bool KeyChordsEndWith(string keys, params string[] names) =>
+        keys.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(chord => names.Any(n => InputActivation.Canonical(chord.Split('+')[^1]).Equals(n, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The command line: a terminal's last line with text (the history above it has run already).</summary>
+    private static string LastLine(string? text) =>
+        text?.Split('\n').LastOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? "";
+
+    /// <summary>Shell words that change or destroy what cannot be got back; a command line holding one holds Return.</summary>
+    private static string? DangerousCommand(string text)
+    {
+        var words = text.Split([' ', '\n', '\t', ';', '|', '&', '(', ')', '`', '$', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
+        return words.FirstOrDefault(w => s_dangerousCommands.Contains(w.TrimStart('/').Split('/')[^1]))
+            ?? (text.Contains(" > ", StringComparison.Ordinal) || text.Contains(" >> ", StringComparison.Ordinal) ? "a redirection that writes a file" : null);
+    }
+
+    private static readonly HashSet<string> s_dangerousCommands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rm", "rmdir", "unlink", "shred", "dd", "mkfs", "wipefs", "fdisk", "sfdisk", "parted", "truncate", "kill", "pkill", "killall",
+        "shutdown", "reboot", "poweroff", "halt", "sudo", "su", "doas", "mv", "cp", "rsync", "scp", "chmod", "chown", "chattr", "git",
+        "docker", "podman", "kubectl", "terraform", "systemctl", "apt", "apt-get", "dpkg", "dnf", "yum", "pacman", "pip", "npm", "curl",
+        "wget", "ssh", "mail", "sendmail", "mutt", "psql", "mysql", "sqlite3", "drop", "delete", "crontab", "find",
+    };
 
     /// <summary>The buttons whose label has the mnemonic's letter: toolkits mark any letter, so a label holding it may be the one.</summary>
     private static IReadOnlyList<string> MnemonicNames(ActionTarget target, char letter) =>

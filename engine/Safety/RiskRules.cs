@@ -15,7 +15,14 @@ public sealed record RiskRules
         "Send", "Delete", "Remove", "Submit", "Pay", "Buy", "Purchase", "Place order", "Order now", "Checkout", "Check out", "Confirm",
         "Publish", "=Post", "Transfer", "Overwrite", "Replace", "Empty Trash", "Sign out", "Log out", "Discard", "Erase", "=Format",
         "Uninstall", "Wipe", "Purge", "Destroy", "Shred", "=Reset", "Revoke", "Terminate", "=Drop", "Unsubscribe", "Deploy", "Don't save",
-        "Do not save", "Without saving",
+        "Do not save", "Without saving", "Move to Trash", "=Trash", "Close account", "Delete account", "Cancel subscription", "Cancel order",
+        "Kill", "Clear history", "Clear all", "Shut down", "Shutdown", "Restart", "Reboot", "Power off", "Sell", "Withdraw", "Force push",
+        "Restore defaults", "Factory reset", "=Empty", "Overwrite all", "Replace all",
+        // Other languages people run their desktops in.
+        "Löschen", "Entfernen", "Senden", "Bezahlen", "Kaufen", "Leeren", "Überschreiben", "Verwerfen",
+        "Supprimer", "Effacer", "Envoyer", "Payer", "Acheter", "Vider", "Remplacer",
+        "Eliminar", "Borrar", "Enviar", "Pagar", "Comprar", "Vaciar", "Reemplazar", "Descartar",
+        "Elimina", "Cancella", "Invia", "Paga", "Acquista", "Excluir", "Apagar", "Verwijderen", "Versturen", "Betalen",
     ];
 
     /// <summary>
@@ -34,7 +41,9 @@ public sealed record RiskRules
         "delete", "deletion", "erase", "remove", "removal", "overwrite", "replace", "permanently", "permanent", "irreversible", "unrecoverable",
         "cannot be undone", "can't be undone", "undone", "forever", "discard", "destroy", "wipe", "purge", "shred", "send",
         "submit", "submission", "pay", "payment", "purchase", "transfer", "publish", "uninstall", "lose", "lost", "loss", "revoke",
-        "terminate", "format",
+        "terminate", "format", "gone", "irrevocable", "kill", "shut down", "factory", "trash",
+        "löschen", "gelöscht", "endgültig", "verloren", "senden", "überschreiben", "supprimer", "définitivement", "perdu", "envoyer",
+        "écraser", "eliminar", "borrar", "permanente", "perder", "enviar", "sobrescribir", "eliminare", "definitivamente", "excluir",
     ];
 
     /// <summary>Applications (accessible name or window class) whose every input action is irreversible.</summary>

@@ -15,6 +15,9 @@ public interface IWindowManager : IDisposable
     /// <summary>The topmost visible window containing <paramref name="point"/> (what a click there reaches), or null.</summary>
     WindowInfo? WindowAt(Point point);
 
+    /// <summary>Open popups (menus, tooltips, completion lists): windows that bypass the window manager, bottom to top.</summary>
+    IReadOnlyList<WindowInfo> Popups();
+
     /// <summary>The window with <paramref name="id"/>, or null when there is none.</summary>
     WindowInfo? Get(ulong id);
 

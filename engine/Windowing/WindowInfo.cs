@@ -16,6 +16,9 @@ public sealed record WindowInfo(ulong Id, string Title, string ClassName, string
     /// <summary>True when the app marked it a dialog: a dialog window type, a modal state, or transient for another window.</summary>
     public bool IsDialog { get; init; }
 
+    /// <summary>True for a popup that bypasses the window manager (a menu, a tooltip): a click there acts on it.</summary>
+    public bool IsPopup { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"0x{Id:x} \"{Title}\" class={ClassName} pid={(ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")} {Bounds}{(IsVisible ? "" : " hidden")}{(IsActive ? " active" : "")}";

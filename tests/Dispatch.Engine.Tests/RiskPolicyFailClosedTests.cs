@@ -306,4 +306,71 @@ public sealed class RiskPolicyFailClosedTests
     [DataRow("Page_Down", "Page_Down")]
     public void Canonical_KeyNames_AreWhatXMakesOfThem(string name, string expected) =>
         Assert.AreEqual(expected, InputActivation.Canonical(name));
+
+    private static readonly WindowInfo s_terminal = new(0x3000001, "bash", "XTerm", "xterm", 99, new Rect(0, 0, 800, 500), true, true);
+
+    [TestMethod]
+    [DataRow("Return", "$ rm -rf /tmp/victim/important")]
+    [DataRow("ctrl+m", "$ sudo apt purge nginx")]
+    [DataRow("KP_Enter", "$ git push --force")]
+    [DataRow("Return", "$ echo hi > notes.txt")]
+    public void Return_InATerminal_WhoseCommandLineChangesWhatCannotBeGotBack_IsHeld(string keys, string screen) =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key(keys), new ActionTarget { Window = s_terminal, IsTerminal = true, WindowText = "$ ls\nnotes.txt\n" + screen }), screen);
+
+    [TestMethod]
+    public void Return_InATerminal_RunningAHarmlessCommand_IsNotHeld_AndTypingTheDangerousOneWithANewlineIs()
+    {
+        var terminal = new ActionTarget { Window = s_terminal, IsTerminal = true, WindowText = "$ rm old.txt\n$ ls -la" };
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("Return"), terminal));
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.Type) { Text = "shred secrets.txt\n" }, terminal with { WindowText = "$ " }));
+    }
+
+    [TestMethod]
+    public void RightClick_OnAPopupMenuItem_ChoosesIt_AndIsHeld()
+    {
+        var menu = new ActionTarget { Window = s_dialog with { IsPopup = true }, TextAtPoint = "Delete permanently", Point = new Point(940, 515) };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.RightClick) { Coordinate = new Point(940, 515) }, menu));
+        Assert.AreEqual(RiskLevel.Harmless, Level(new ComputerAction(ActionKind.RightClick) { Coordinate = new Point(940, 515) }, menu with { Window = s_dialog }));
+    }
+
+    [TestMethod]
+    public void Drag_OntoADropZoneThatDeletes_IsHeld() =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(
+            new ComputerAction(ActionKind.LeftClickDrag) { StartCoordinate = new Point(720, 400), Coordinate = new Point(680, 520) },
+            new ActionTarget { Window = s_dialog, TextAtPoint = "Invoice.pdf", DropNames = ["Drop here to delete permanently"] }));
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("🗑")]
+    [DataRow("…")]
+    public void Click_OnAButtonWithNoWordToJudgeItBy_IsHeld(string name) =>
+        Assert.AreEqual(RiskLevel.Irreversible,
+            Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) }, new ActionTarget { Window = s_dialog, WindowText = "Mail", Element = Button(name) }), name);
+
+    [TestMethod]
+    public void Click_OnAnIconButtonWhoseTooltipSaysMoveToTrash_IsHeld() =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) },
+            new ActionTarget { Window = s_dialog, Element = Button("") with { Description = "Move to trash" } }));
+
+    [TestMethod]
+    public void DeleteKey_OnASelectedListItem_IsHeld_ButInATextFieldIsEditing()
+    {
+        var item = new UiNode("list item", "Invoice March", "", UiStates.Enabled | UiStates.Visible | UiStates.Focused | UiStates.Selected, new Rect(10, 10, 200, 20), null,
+            ["select"], new UiPath(77, [0, 4]), "app", []);
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Delete"), new ActionTarget { Window = s_dialog, Focused = item }));
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("Delete"), new ActionTarget { Window = s_dialog, Focused = Field(UiStates.SingleLine) }));
+    }
+
+    [TestMethod]
+    [DataRow("Löschen", "Möchten Sie 3 Dateien endgültig löschen?")]
+    [DataRow("Supprimer", "Voulez-vous supprimer définitivement ce fichier ?")]
+    [DataRow("Senden", "Nachricht jetzt senden?")]
+    [DataRow("Move to Trash", "Move 3 files to the Trash?")]
+    [DataRow("Close account", "Close your account? All your data will be gone.")]
+    [DataRow("Yes", "Papierkorb wirklich leeren? Alle Elemente gehen verloren.")]
+    [DataRow("Kill", "Kill process 4242?")]
+    [DataRow("Sell", "Sell 10 shares?")]
+    public void Confirmation_InOtherWordsAndLanguages_IsHeld(string button, string text) =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) },
+            new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = text, Element = Button(button) }), button);
 }

@@ -69,28 +69,41 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
     /// A menu or tooltip on top at the point: such windows bypass the window manager (override-redirect) and are not
     /// in its list, but a click there reaches them. Root children come bottom to top, so the last one found is on top.
     /// </summary>
-    private unsafe WindowInfo? PopupAt(Point point)
+    private WindowInfo? PopupAt(Point point)
+    {
+        // Root children come bottom to top; the topmost viewable one at the point decides.
+        var top = TopLevels().LastOrDefault(w => w.Bounds.Contains(point));
+        return top is { IsPopup: true } ? top : null;
+    }
+
+    public IReadOnlyList<WindowInfo> Popups() => [.. TopLevels().Where(w => w.IsPopup)];
+
+    /// <summary>The root's viewable children in stacking order, bottom first, popups marked (what a click reaches, before any frame is looked through).</summary>
+    private unsafe List<WindowInfo> TopLevels()
     {
         lock (_lock)
         {
             _connection.ThrowIfLost();
+            var found = new List<WindowInfo>();
             if (LibX11.XQueryTree(_connection.Handle, _connection.Root, out _, out _, out var children, out var count) == 0 || children == null)
             {
-                return null;
+                return found;
             }
             try
             {
-                for (var i = (int)count - 1; i >= 0; i--)
+                for (var i = 0; i < (int)count; i++)
                 {
                     if (LibX11.XGetWindowAttributes(_connection.Handle, children[i], out var attributes) == 0 || attributes.map_state != LibX11.IsViewable
-                        || !new Rect(attributes.x, attributes.y, attributes.width + 2 * attributes.border_width, attributes.height + 2 * attributes.border_width).Contains(point))
+                        || attributes.width <= 1 || attributes.height <= 1)
                     {
                         continue;
                     }
-                    // The topmost window here: a popup answers for itself; anything else is found through the managed list.
-                    return attributes.override_redirect != 0 && attributes.width > 1 && attributes.height > 1 ? Read(children[i], 0) : null;
+                    var bounds = new Rect(attributes.x, attributes.y, attributes.width + 2 * attributes.border_width, attributes.height + 2 * attributes.border_width);
+                    found.Add(attributes.override_redirect != 0 && Read(children[i], 0) is { } popup
+                        ? popup with { IsPopup = true }
+                        : new WindowInfo(children[i], "", "", "", null, bounds, true, false));
                 }
-                return null;
+                return found;
             }
             finally
             {
