@@ -461,7 +461,7 @@ public sealed class StepResolver : IStepResolver
         return names;
     }
 
-    private static bool IsPointerActivation(ActionKind kind) => kind is ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick
+    private static bool IsPointerActivation(ActionKind kind) => kind is ActionKind.LeftClick or ActionKind.RightClick or ActionKind.DoubleClick or ActionKind.TripleClick
         or ActionKind.MiddleClick or ActionKind.LeftMouseDown or ActionKind.LeftMouseUp or ActionKind.LeftClickDrag or ActionKind.ClickElement or ActionKind.Invoke;
 
     private static Rect? TargetBounds(ComputerAction action, Point? point, ElementMatch? located, UiNode? element, UiNode? focused, WindowInfo? window, Rect screen)

@@ -91,6 +91,15 @@ public static class ToolkitApps
         return desktop.App("/bin/sh", Path.Combine(Directory, "web", "chromium.sh"), profileDirectory, url);
     }
 
+    /// <summary>
+    /// Tk, no accessibility: the window "Documents" (class Tkmenu) with a list; a right click on it opens a popup menu
+    /// "Open" / "Delete permanently" (override-redirect). Choosing an item writes "opened NAME" or "deleted NAME" and exits 0.
+    /// </summary>
+    public static ProcessStartInfo TkMenu(TestDesktop desktop, string outPath) => desktop.App(Python, Script("tk_menu.py"), "--out", outPath);
+
+    /// <summary>Matches the Tk list with the context menu.</summary>
+    public static bool TkDocuments(WindowInfo window) => window.ClassName == "Tkmenu" && window.IsVisible;
+
     /// <summary>Matches the Tk confirmation dialog's window (Tk windows carry no pid).</summary>
     public static bool TkConfirmDialog(WindowInfo window) => window.ClassName == "TkConfirmDialog" && window.IsVisible;
 
