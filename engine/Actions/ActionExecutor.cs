@@ -104,8 +104,29 @@ public sealed class ActionExecutor : IActionExecutor
         return new Observation(frame, [], ActionEffect.Observed, _time.GetElapsedTime(start), output);
     }
 
+    /// <summary>
+    /// The last look before input: the window a click lands in (or keys go to) must still be the one the step was
+    /// judged on — a dialog that appeared since would otherwise take a click that was judged harmless.
+    /// </summary>
+    private void CheckStillThere(ResolvedStep step)
+    {
+        if (step.Target.Window is not { } judged || step.Action.Kind is ActionKind.SetText or ActionKind.Invoke or ActionKind.MouseMove or ActionKind.Scroll)
+        {
+            return;
+        }
+        var now = step.Point is { } point
+            ? _desktop.Windows.WindowAt(point)
+            : _desktop.Windows.List().Where(w => w.IsVisible).ToList() is var windows && windows.Count > 0 ? windows.LastOrDefault(w => w.IsActive) ?? windows[^1] : null;
+        if (now is null || now.Id != judged.Id || now.Bounds != judged.Bounds && step.Point is not null)
+        {
+            throw new TargetChangedException(
+                $"the window {(step.Point is { } p ? $"at {p}" : "with the focus")} is now {(now is null ? "none" : $"'{now.Title}' {now.Bounds}")}, not '{judged.Title}' {judged.Bounds} as when the step was judged");
+        }
+    }
+
     private async Task PerformAsync(ResolvedStep step, CancellationToken cancellationToken)
     {
+        CheckStillThere(step);
         var action = step.Action;
         var input = _desktop.Input;
         var hold = action.Text is { Length: > 0 } keys && action.Kind is not (ActionKind.Key or ActionKind.HoldKey or ActionKind.Type or ActionKind.SetText)

@@ -210,4 +210,28 @@ public sealed class ActivatingInputTests
         await File.WriteAllLinesAsync(journal, lines[..^1], TestContext.CancellationToken);
         Assert.IsFalse(ActionJournal.Verify(journal).IsIntact, "removing the last entry went unnoticed");
     }
+
+    [TestMethod]
+    public async Task ADialogThatOpensBetweenJudgingAndClicking_DoesNotTakeTheClick()
+    {
+        var notes = await s_desktop.LaunchAsync(s_desktop.App("xterm", "-title", "notes", "-geometry", "60x12+600+300"));
+        await s_desktop.SettleAsync();
+        var point = notes.Window.Bounds.Center;
+        using var step = await s_gated.Resolver.ResolveAsync(new ComputerAction(ActionKind.LeftClick) { Coordinate = point }, TestContext.CancellationToken);
+        Assert.AreEqual(RiskLevel.Harmless, new RiskPolicy().Classify(step.Action, step.Target).Level, "a click in a terminal is judged harmless");
+        // After the judgement, before the click: a confirmation opens right where the click will land.
+        var dialog = await QuestionAsync();
+        s_desktop.Desktop.Windows.MoveResize(dialog.Window.Id, new Rect(point.X - 200, point.Y - 80, 400, 160));
+        await s_desktop.Desktop.Windows.WaitForWindowAsync(w => w.Id == dialog.Window.Id && w.Bounds.Contains(point), TimeSpan.FromSeconds(5), TestContext.CancellationToken);
+        await s_desktop.SettleAsync();
+
+        using var result = await new ActionExecutor(s_desktop.Desktop).ExecuteAsync(step, TestContext.CancellationToken);
+
+        Assert.AreEqual(StepOutcome.NotActionable, result.Outcome, result.Failure?.Detail);
+        StringAssert.Contains(result.Failure!.Detail, "Invoices");
+        await Task.Delay(300, TestContext.CancellationToken);
+        Assert.IsFalse(dialog.Process.HasExited, "the click judged for the terminal answered the dialog");
+        dialog.Process.Kill();
+        notes.Process.Kill();
+    }
 }
