@@ -440,7 +440,9 @@ public sealed class StepResolver : IStepResolver
         {
             return null;
         }
-        return [.. popups.SelectMany(p => _ocr.Recognize(frame, p.Bounds.Intersect(frame.Bounds)).Lines.Select(l => l.Text)).Where(t => t.Length > 0)];
+        // Toolkits keep tiny or off-screen popups mapped (GTK's at -1,-1): only what can be seen can be read.
+        var visible = popups.Select(p => p.Bounds.Intersect(frame.Bounds)).Where(b => b.Width >= 8 && b.Height >= 8).ToList();
+        return visible.Count == 0 ? null : [.. visible.SelectMany(b => _ocr.Recognize(frame, b).Lines.Select(l => l.Text)).Where(t => t.Length > 0)];
     }
 
     /// <summary>What a drag's drop point is: the accessible name there and the words on screen there.</summary>

@@ -88,10 +88,10 @@ public sealed class RiskPolicy(RiskRules? rules = null)
                 return (RiskLevel.Irreversible, $"it drops onto '{name}', which matches the rule \"{rule.TrimStart('=')}\"");
             }
         }
-        if (target.IsTerminal && keys.Kind is ActivationKind.Confirm or ActivationKind.ModifiedConfirm or ActivationKind.Unknown
-            && DangerousCommand(LastLine(target.WindowText) + "\n" + (action.Kind == ActionKind.Type ? action.Text : "")) is { } command)
+        if (target.IsTerminal && (keys.Kind is ActivationKind.Confirm or ActivationKind.ModifiedConfirm or ActivationKind.Unknown || RunsTheLine(action))
+            && TerminalCommand.Judge(LastLine(target.WindowText), action.Kind == ActionKind.Type ? action.Text : null) is { } why)
         {
-            return (RiskLevel.Irreversible, $"Return in a terminal runs the command line, and the terminal shows '{command}'");
+            return (RiskLevel.Irreversible, $"it may run the terminal's command line, and {why}");
         }
         if (IsPointerPress(action) && !known && target.Element is { } unnamed && IsOperable(unnamed))
         {
@@ -127,7 +127,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
                 ? $"{how}: '{names[0]}' is not clearly the safe choice in a window that speaks of \"{danger}\""
                 : $"{how}: its target cannot be read, in a window that speaks of \"{danger}\"");
         }
-        if (!known && target.Controls.FirstOrDefault(c => IrreversibleName(c) is not null) is { } offered)
+        if (!known && keys.Kind != ActivationKind.Shortcut && target.Controls.FirstOrDefault(c => IrreversibleName(c) is not null) is { } offered)
         {
             return (RiskLevel.Irreversible, $"{how}: it may press the window's '{offered}' button");
         }
@@ -189,14 +189,28 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             names.Add(element.Label);
             // A tooltip names an icon button ("Move to trash") when its label is empty or a symbol.
             names.Add(element.Description);
+            if (IsOperable(element) && !names.Any(HasWord))
+            {
+                // A control whose own name is a symbol ("🗑"): what OCR makes of the symbol ("oO") names nothing.
+                return [];
+            }
         }
         names.Add(target.TextAtPoint ?? "");
         // A name must have a word in it: "🗑" or "…" tells nothing, so the target counts as unread.
-        return [.. names.Where(n => RiskWords.Stems(n).Any(w => w.Any(char.IsLetterOrDigit))).Distinct()];
+        return [.. names.Where(HasWord).Distinct()];
     }
+
+    private static bool HasWord(string name) => RiskWords.Stems(name).Any(w => w.Any(char.IsLetterOrDigit));
 
     private static bool IsPointerPress(ComputerAction action) => action.Kind is ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick
         or ActionKind.MiddleClick or ActionKind.LeftMouseDown or ActionKind.LeftMouseUp or ActionKind.ClickElement or ActionKind.Invoke;
+
+    /// <summary>Readline's ctrl+o runs the line too (operate-and-get-next); ctrl+m and ctrl+j count as Return already.</summary>
+    private static bool RunsTheLine(ComputerAction action) =>
+        action.Kind is ActionKind.Key or ActionKind.HoldKey && action.Text is { } keys
+        && keys.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(chord => chord.Split('+') is var parts && parts.Length > 1
+            && parts[..^1].Any(m => m.StartsWith("ctrl", StringComparison.OrdinalIgnoreCase) || m.StartsWith("control", StringComparison.OrdinalIgnoreCase))
+            && parts[^1] is "o" or "O");
 
     private static bool DeletesSelection(ComputerAction action) =>
         action.Text is { } keys && KeyChordsEndWith(keys, "Delete", "KP_Delete");
@@ -208,21 +222,6 @@ public sealed class RiskPolicy(RiskRules? rules = null)
     private static string LastLine(string? text) =>
         text?.Split('\n').LastOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? "";
 
-    /// <summary>Shell words that change or destroy what cannot be got back; a command line holding one holds Return.</summary>
-    private static string? DangerousCommand(string text)
-    {
-        var words = text.Split([' ', '\n', '\t', ';', '|', '&', '(', ')', '`', '$', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
-        return words.FirstOrDefault(w => s_dangerousCommands.Contains(w.TrimStart('/').Split('/')[^1]))
-            ?? (text.Contains(" > ", StringComparison.Ordinal) || text.Contains(" >> ", StringComparison.Ordinal) ? "a redirection that writes a file" : null);
-    }
-
-    private static readonly HashSet<string> s_dangerousCommands = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "rm", "rmdir", "unlink", "shred", "dd", "mkfs", "wipefs", "fdisk", "sfdisk", "parted", "truncate", "kill", "pkill", "killall",
-        "shutdown", "reboot", "poweroff", "halt", "sudo", "su", "doas", "mv", "cp", "rsync", "scp", "chmod", "chown", "chattr", "git",
-        "docker", "podman", "kubectl", "terraform", "systemctl", "apt", "apt-get", "dpkg", "dnf", "yum", "pacman", "pip", "npm", "curl",
-        "wget", "ssh", "mail", "sendmail", "mutt", "psql", "mysql", "sqlite3", "drop", "delete", "crontab", "find",
-    };
 
     /// <summary>The buttons whose label has the mnemonic's letter: toolkits mark any letter, so a label holding it may be the one.</summary>
     private static IReadOnlyList<string> MnemonicNames(ActionTarget target, char letter) =>

@@ -23,6 +23,9 @@ public sealed record RiskRules
         "Supprimer", "Effacer", "Envoyer", "Payer", "Acheter", "Vider", "Remplacer",
         "Eliminar", "Borrar", "Enviar", "Pagar", "Comprar", "Vaciar", "Reemplazar", "Descartar",
         "Elimina", "Cancella", "Invia", "Paga", "Acquista", "Excluir", "Apagar", "Verwijderen", "Versturen", "Betalen",
+        "Abschicken", "Usuń", "Wyślij", "Zapłać", "Удалить", "Отправить", "Оплатить", "削除", "送信", "删除", "发送", "삭제", "전송",
+        "Wire", "Forward", "Reply all", "Share", "Drop table", "Nuke", "Leave group", "Deactivate", "End call", "Merge", "Approve", "=Sign",
+        "Sign and send", "Accept", "Install", "=Run", "Execute", "Commit", "=Push",
     ];
 
     /// <summary>
@@ -44,6 +47,8 @@ public sealed record RiskRules
         "terminate", "format", "gone", "irrevocable", "kill", "shut down", "factory", "trash",
         "löschen", "gelöscht", "endgültig", "verloren", "senden", "überschreiben", "supprimer", "définitivement", "perdu", "envoyer",
         "écraser", "eliminar", "borrar", "permanente", "perder", "enviar", "sobrescribir", "eliminare", "definitivamente", "excluir",
+        "abschicken", "usunąć", "usuń", "wysłać", "удалить", "навсегда", "отправить", "削除", "删除", "送信", "发送", "삭제", "wire", "drop",
+        "nuke", "deactivate",
     ];
 
     /// <summary>Applications (accessible name or window class) whose every input action is irreversible.</summary>

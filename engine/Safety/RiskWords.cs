@@ -31,6 +31,12 @@ public static class RiskWords
     public static bool Contains(IReadOnlyList<string> text, string phrase)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (phrase.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter))
+        {
+            // Chinese and Japanese write words without spaces: "本当に削除しますか" holds "削除" inside one run of letters.
+            return string.Join(' ', text).Contains(phrase.Trim(), StringComparison.Ordinal);
+        }
         var wanted = Stems(phrase);
         if (wanted.Count == 0)
         {

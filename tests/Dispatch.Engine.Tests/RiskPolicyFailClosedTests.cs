@@ -318,9 +318,56 @@ public sealed class RiskPolicyFailClosedTests
         Assert.AreEqual(RiskLevel.Irreversible, Level(Key(keys), new ActionTarget { Window = s_terminal, IsTerminal = true, WindowText = "$ ls\nnotes.txt\n" + screen }), screen);
 
     [TestMethod]
+    [DataRow("ana@box:~$ \\rm -rf /tmp/victim")]
+    [DataRow("ana@box:~$ r\\m -rf /tmp/victim")]
+    [DataRow("ana@box:~$ python3 -c \"import shutil;shutil.rmtree('/tmp/v')\"")]
+    [DataRow("ana@box:~$ : > /tmp/victim/f")]
+    [DataRow("ana@box:~$ echo>/tmp/victim/f")]
+    [DataRow("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [DataRow("ana@box:~$ ls && rm notes.txt")]
+    [DataRow("ana@box:~$ git push --force")]
+    [DataRow("ana@box:~$ find . -name '*.log' -delete")]
+    public void Return_InATerminal_UnderAnythingButAPlainlyReadOnlyCommand_IsHeld(string lastLine)
+    {
+        var terminal = new ActionTarget { Window = s_terminal, IsTerminal = true, WindowText = "ana@box:~$ ls\nnotes.txt\n" + lastLine };
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Return"), terminal), lastLine);
+        Assert.AreEqual(RiskLevel.Irreversible, Level(Key("ctrl+o"), terminal), lastLine);
+    }
+
+    [TestMethod]
+    [DataRow("ana@box:~$ ls -la")]
+    [DataRow("ana@box:~$ git status")]
+    [DataRow("ana@box:~$ cat notes.txt | grep todo")]
+    [DataRow("ana@box:~$")]
+    public void Return_InATerminal_UnderAPlainlyReadOnlyCommand_IsNotHeld(string lastLine) =>
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("Return"), new ActionTarget { Window = s_terminal, IsTerminal = true, WindowText = lastLine }), lastLine);
+
+    [TestMethod]
+    public void Click_OnAButtonNamedWithASymbol_IsHeld_WhateverOcrMakesOfTheSymbol() =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) },
+            new ActionTarget { Window = s_dialog, WindowText = "Mail - Inbox", Element = Button("🗑"), TextAtPoint = "oO" }));
+
+    [TestMethod]
+    [DataRow("削除", "本当に削除しますか？")]
+    [DataRow("OK", "本当に削除しますか？")]
+    [DataRow("Удалить", "Удалить файл навсегда?")]
+    [DataRow("OK", "Czy na pewno usunąć wiadomość?")]
+    [DataRow("OK", "Wire 5,000 EUR to IBAN DE89 3704?")]
+    [DataRow("Leave group", "Are you sure?")]
+    public void Confirmation_InScriptsWithoutSpacesAndMoreWordings_IsHeld(string button, string text) =>
+        Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.LeftClick) { Coordinate = new Point(940, 515) },
+            new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = text, Element = Button(button) }), button + " / " + text);
+
+    [TestMethod]
+    public void Shortcut_InAPageOfferingADangerousButton_IsNotHeldForThatAlone() =>
+        Assert.AreEqual(RiskLevel.Harmless, Level(Key("ctrl+l"),
+            new ActionTarget { Window = s_dialog with { Bounds = new Rect(0, 0, 1200, 900) }, WindowText = "Delete message permanently", Controls = ["Delete message permanently"] }));
+
+    [TestMethod]
     public void Return_InATerminal_RunningAHarmlessCommand_IsNotHeld_AndTypingTheDangerousOneWithANewlineIs()
     {
         var terminal = new ActionTarget { Window = s_terminal, IsTerminal = true, WindowText = "$ rm old.txt\n$ ls -la" };
+        Assert.AreEqual(RiskLevel.Harmless, Level(new ComputerAction(ActionKind.Type) { Text = "ls\n" }, terminal with { WindowText = "$ " }));
         Assert.AreEqual(RiskLevel.Harmless, Level(Key("Return"), terminal));
         Assert.AreEqual(RiskLevel.Irreversible, Level(new ComputerAction(ActionKind.Type) { Text = "shred secrets.txt\n" }, terminal with { WindowText = "$ " }));
     }
