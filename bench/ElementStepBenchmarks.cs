@@ -59,12 +59,11 @@ public class ElementStepBenchmarks
         }
         var risk = _policy.Classify(step.Action, step.Target, RiskLevel.Irreversible);
         using var again = await _resolver.ResolveAgainAsync(step);
-        if (!step.Identity!.Matches(again.Identity!))
-        {
-            throw new InvalidOperationException($"the step changed: {step.Identity.Explain(again.Identity!)}");
-        }
+        // The comparison is the cost measured; the button may still be drawing the previous click, which in the gate
+        // would mean asking again — not what this benchmark times.
+        var same = step.Identity!.Matches(again.Identity!);
         _desktop.Input.Click(again.Point!.Value);
-        return risk.Level;
+        return same ? risk.Level : RiskLevel.Irreversible;
     }
 
     [Benchmark(Baseline = true, Description = "before: three searches, two resolutions and fingerprints")]
