@@ -21,6 +21,12 @@ public sealed class StepResolver : IStepResolver
 {
     private const int TextRadius = 60;
     private static readonly HashSet<string> s_dialogRoles = new(StringComparer.Ordinal) { "dialog", "alert", "file chooser", "alert dialog" };
+    /// <summary>Roles that stand for a whole page, document or pane, not a group around one control.</summary>
+    private static readonly HashSet<string> s_wholeRoles = new(StringComparer.Ordinal)
+    {
+        "document web", "document frame", "document text", "frame", "window", "application", "scroll pane", "viewport", "page tab list", "page tab",
+    };
+
     private static readonly HashSet<string> s_containerRoles = new(StringComparer.Ordinal)
     {
         "label", "filler", "panel", "icon", "image", "static", "section", "paragraph", "text", "unknown", "grouping", "heading",
@@ -345,7 +351,13 @@ public sealed class StepResolver : IStepResolver
         {
             return [dialog];
         }
-        return [.. ancestors.Take(3).Where(n => n.DescendantsAndSelf().Any(d => d.Actions.Count == 0 && d.Name.Length > 0)).Take(1)];
+        if (s_wholeRoles.Contains(anchor.Role))
+        {
+            // A click on a page or a pane as a whole has no group of its own: a word somewhere on the page is not its question.
+            return [];
+        }
+        return [.. ancestors.Take(2).TakeWhile(n => !s_wholeRoles.Contains(n.Role))
+            .Where(n => n.DescendantsAndSelf().Any(d => d.Actions.Count == 0 && d.Name.Length > 0)).Take(1)];
     }
 
     /// <summary>
