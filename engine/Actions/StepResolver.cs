@@ -237,13 +237,20 @@ public sealed class StepResolver : IStepResolver
         }
     }
 
-    /// <summary>The application's top-level accessible that is this X window: same bounds, else same title, else the smallest at the point.</summary>
+    /// <summary>
+    /// The application's top-level accessible that is this X window: same bounds and title, else same title, else the
+    /// only one with its bounds (or the active one of several), else the smallest at the point; null when none can be told.
+    /// </summary>
     private static UiNode? MatchWindow(UiTree tree, WindowInfo window, Point? point)
     {
         var tops = tree.Root.Children;
-        return tops.FirstOrDefault(c => c.Bounds == window.Bounds)
+        // Two windows of one process may lie exactly on each other (two browser windows): the title tells them apart,
+        // then which one is active; the window underneath must never speak for the one on top.
+        var sameBounds = tops.Where(c => c.Bounds == window.Bounds).ToList();
+        return sameBounds.FirstOrDefault(c => c.Name == window.Title && c.Name.Length > 0)
             ?? tops.FirstOrDefault(c => c.Name == window.Title && c.Name.Length > 0 && (point is not { } p || c.Bounds is { } b && b.Contains(p)))
-            ?? (point is { } at
+            ?? (sameBounds.Count == 1 ? sameBounds[0] : sameBounds.FirstOrDefault(c => c.States.HasFlag(UiStates.Active)))
+            ?? (sameBounds.Count > 1 ? null : point is { } at
                 ? tops.Where(c => c.Bounds is { } b && b.Contains(at) && window.Bounds.Contains(at)).OrderBy(c => c.Bounds!.Value.Area).FirstOrDefault()
                 : tops.FirstOrDefault(c => c.States.HasFlag(UiStates.Active)));
     }
