@@ -114,9 +114,7 @@ public sealed class ActionExecutor : IActionExecutor
         {
             return;
         }
-        var now = step.Point is { } point
-            ? _desktop.Windows.WindowAt(point)
-            : _desktop.Windows.List().Where(w => w.IsVisible).ToList() is var windows && windows.Count > 0 ? windows.LastOrDefault(w => w.IsActive) ?? windows[^1] : null;
+        var now = step.Point is { } point ? _desktop.Windows.WindowAt(point) : Windowing.KeyboardWindow.Of(_desktop.Windows);
         if (now is null || now.Id != judged.Id || now.Bounds != judged.Bounds && step.Point is not null)
         {
             throw new TargetChangedException(

@@ -117,8 +117,7 @@ public sealed class StepResolver : IStepResolver
         try
         {
             // The topmost window at the point in stacking order (a dialog above its parent, a menu above both); keys go to the active one.
-            var window = point is { } at ? _desktop.Windows.WindowAt(at)
-                : _desktop.Windows.List().Where(w => w.IsVisible).ToList() is var windows && windows.Count > 0 ? windows.LastOrDefault(w => w.IsActive) ?? windows[^1] : null;
+            var window = point is { } at ? _desktop.Windows.WindowAt(at) : KeyboardWindow.Of(_desktop.Windows);
             var tree = window?.ProcessId is { } pid ? Reuse(located, pid) ?? ReadTree(pid) : null;
             var accessibleWindow = tree is null || window is null ? null : MatchWindow(tree, window, point);
             UiNode? element = null;

@@ -19,6 +19,12 @@ namespace Dispatch.Engine.Safety;
 /// <param name="SessionKey">A key that ends or leaves the session (Terminate_Server, ctrl+alt+Delete, power, sleep, a VT switch), or null.</param>
 public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, char? Mnemonic, string Characters, string? SessionKey = null)
 {
+    /// <summary>A Delete key is pressed (with any modifiers): it deletes what is selected where the focus is not text.</summary>
+    public bool PressesDelete { get; init; }
+
+    /// <summary>ctrl+o is pressed: readline runs the line with it (operate-and-get-next), as with Return.</summary>
+    public bool RunsLine { get; init; }
+
     private static readonly HashSet<string> s_confirmKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "Return", "KP_Enter", "ISO_Enter", "Linefeed", "3270_Enter", "Execute", "KP_Execute", "Select", "enter",
@@ -124,10 +130,14 @@ public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, cha
         var before = 0;
         var activations = 0;
         string? session = null;
+        var pressesDelete = false;
+        var runsLine = false;
         foreach (var chord in KeyChord.ParseSequence(keys))
         {
             var key = Canonical(chord.Keys[^1]);
             session ??= SessionEnding(chord, key);
+            pressesDelete |= key.Equals("Delete", StringComparison.OrdinalIgnoreCase) || key.Equals("KP_Delete", StringComparison.OrdinalIgnoreCase);
+            runsLine |= key is "o" or "O" && chord.Keys.Take(chord.Keys.Count - 1).Any(m => m.StartsWith("Control", StringComparison.OrdinalIgnoreCase));
             var (kind, letter) = Classify(chord, key);
             if (kind == ActivationKind.Characters)
             {
@@ -145,7 +155,11 @@ public sealed record InputActivation(ActivationKind Kind, bool FocusMayMove, cha
             }
             before++;
         }
-        return new InputActivation(strongest, focusMayMove || activations > 1, mnemonic, characters.ToString(), session);
+        return new InputActivation(strongest, focusMayMove || activations > 1, mnemonic, characters.ToString(), session)
+        {
+            PressesDelete = pressesDelete,
+            RunsLine = runsLine,
+        };
     }
 
     private static InputActivation OfText(string text)

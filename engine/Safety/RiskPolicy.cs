@@ -88,7 +88,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
                 return (RiskLevel.Irreversible, $"it drops onto '{name}', which matches the rule \"{rule.TrimStart('=')}\"");
             }
         }
-        if (target.IsTerminal && (keys.Kind is ActivationKind.Confirm or ActivationKind.ModifiedConfirm or ActivationKind.Unknown || RunsTheLine(action))
+        if (target.IsTerminal && (keys.Kind is ActivationKind.Confirm or ActivationKind.ModifiedConfirm or ActivationKind.Unknown || keys.RunsLine)
             && TerminalCommand.Judge(LastLine(target.WindowText), action.Kind == ActionKind.Type ? action.Text : null) is { } why)
         {
             return (RiskLevel.Irreversible, $"it may run the terminal's command line, and {why}");
@@ -97,7 +97,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
         {
             return (RiskLevel.Irreversible, $"{how}: the {unnamed.Role} has no name or readable label to judge it by");
         }
-        if (keys.Kind == ActivationKind.Shortcut && DeletesSelection(action) && target.Focused is { } selected && !selected.States.HasFlag(UiStates.Editable))
+        if (keys.Kind == ActivationKind.Shortcut && keys.PressesDelete && target.Focused is { } selected && !selected.States.HasFlag(UiStates.Editable))
         {
             return (RiskLevel.Irreversible, $"the Delete key deletes what is selected in the {selected.Role}");
         }
@@ -204,19 +204,6 @@ public sealed class RiskPolicy(RiskRules? rules = null)
 
     private static bool IsPointerPress(ComputerAction action) => action.Kind is ActionKind.LeftClick or ActionKind.DoubleClick or ActionKind.TripleClick
         or ActionKind.MiddleClick or ActionKind.LeftMouseDown or ActionKind.LeftMouseUp or ActionKind.ClickElement or ActionKind.Invoke;
-
-    /// <summary>Readline's ctrl+o runs the line too (operate-and-get-next); ctrl+m and ctrl+j count as Return already.</summary>
-    private static bool RunsTheLine(ComputerAction action) =>
-        action.Kind is ActionKind.Key or ActionKind.HoldKey && action.Text is { } keys
-        && keys.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(chord => chord.Split('+') is var parts && parts.Length > 1
-            && parts[..^1].Any(m => m.StartsWith("ctrl", StringComparison.OrdinalIgnoreCase) || m.StartsWith("control", StringComparison.OrdinalIgnoreCase))
-            && parts[^1] is "o" or "O");
-
-    private static bool DeletesSelection(ComputerAction action) =>
-        action.Text is { } keys && KeyChordsEndWith(keys, "Delete", "KP_Delete");
-
-    private static bool KeyChordsEndWith(string keys, params string[] names) =>
-        keys.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(chord => names.Any(n => InputActivation.Canonical(chord.Split('+')[^1]).Equals(n, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The command line: a terminal's last line with text (the history above it has run already).</summary>
     private static string LastLine(string? text) =>
