@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Dispatch.Engine.Actions;
-using Dispatch.Engine.Journal;
-using Dispatch.Engine.Loop;
-using Dispatch.Engine.Safety;
 
 namespace Dispatch.Agent.Cli;
 
@@ -20,16 +16,8 @@ internal static class ActCommand
         var model = new Option<bool>("--model-coordinates") { Description = "Coordinates are in the model's downscaled screenshot (XGA/WXGA/FWXGA)." };
         var command = new Command("act", "Run one action through the approval gate and journal it.") { json, dryRun, model };
         GateOptions.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
-        {
-            var action = ComputerActionJson.Parse(parse.GetValue(json)!);
-            return await GateOptions.RunAsync(parse, "dispatch act", action, new LoopOptions
-            {
-                MaxSteps = 1,
-                DryRun = parse.GetValue(dryRun),
-                ScreenCoordinates = !parse.GetValue(model),
-            }, cancellationToken);
-        }));
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(() =>
+            GateOptions.RunAsync(parse, "dispatch act", parse.GetValue(json)!, parse.GetValue(dryRun), parse.GetValue(model), cancellationToken)));
         return command;
     }
 }

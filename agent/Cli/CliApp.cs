@@ -9,6 +9,7 @@ internal static class CliApp
     {
         var root = new RootCommand("Dispatch: hand work to your computer. Sees the desktop, acts on it, asks before anything irreversible.");
         root.Options.Add(CommonOptions.Display);
+        root.Options.Add(CommonOptions.Direct);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ScreenshotCommand.Create());
         root.Subcommands.Add(WindowsCommand.Create());

@@ -1,75 +1,77 @@
 using System.CommandLine;
+using Dispatch.Agent.LocalApi;
 using Dispatch.Engine;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Agent.Cli;
 
-/// <summary>Options shared by every command, and the error handling every command shares.</summary>
+/// <summary>Options shared by every command, how a command reaches the engine, and the error handling every command shares.</summary>
 internal static class CommonOptions
 {
     public static readonly Option<string?> Display = new("--display")
     {
-        Description = "The X display, e.g. :0. Default: $DISPLAY, else the virtual desktop of a running 'dispatch run'.",
+        Description = "The X display, e.g. :0. Default: $DISPLAY, else the display of the one running 'dispatch run'.",
         Recursive = true,
     };
 
-    /// <summary>Opens the desktop the command should act on.</summary>
-    public static Desktop OpenDesktop(ParseResult parse) =>
-        Desktop.Open(new DesktopOptions { DisplayName = DesktopSession.ResolveDisplay(parse.GetValue(Display)) });
+    public static readonly Option<bool> Direct = new("--direct")
+    {
+        Description = "Work in this process, even when a 'dispatch run' host serves the display (its journal and input queue are then not used).",
+        Recursive = true,
+    };
 
-    /// <summary>Runs a command body, turning expected failures into one line on stderr and exit status 1.</summary>
+    /// <summary>
+    /// The engine a command talks to: the host of its display when one runs (unless <c>--direct</c>), else an engine in this
+    /// process, built by the composition root with <paramref name="journal"/> as its journal. Dispose it when done.
+    /// </summary>
+    /// <exception cref="DispatchException">No display was given and several hosts run, so which one is meant is unclear.</exception>
+    public static EngineConnection Connect(ParseResult parse, string? journal = null)
+    {
+        var display = ResolveDisplay(parse);
+        if (!parse.GetValue(Direct) && display is not null && HostSocket.IsLive(display))
+        {
+            var client = new HostClient(HostSocket.PathFor(display), HostSocket.Normalise(display));
+            return new EngineConnection(client, client);
+        }
+        var services = new ServiceCollection()
+            .AddDispatchEngine(new EngineOptions { Desktop = new DesktopOptions { DisplayName = display }, JournalPath = journal })
+            .BuildServiceProvider();
+        return new EngineConnection(new InProcessDesktopApi(services, display ?? "", () => new ConsoleApprovalChannel()), services);
+    }
+
+    /// <summary>Opens the desktop in this process, for what a host does not serve (<c>watch</c>).</summary>
+    public static Desktop OpenDesktop(ParseResult parse) => Desktop.Open(new DesktopOptions { DisplayName = ResolveDisplay(parse) });
+
+    /// <summary>The display given, else <c>$DISPLAY</c>, else the one display a running host serves; null when there is none.</summary>
+    /// <exception cref="DispatchException">Several hosts run and none was named.</exception>
+    private static string? ResolveDisplay(ParseResult parse)
+    {
+        if (parse.GetValue(Display) is { Length: > 0 } given)
+        {
+            return given;
+        }
+        if (Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } set)
+        {
+            return set;
+        }
+        var hosts = HostSocket.LiveHosts();
+        return hosts.Count <= 1
+            ? hosts.SingleOrDefault()?.Display
+            : throw new DispatchException($"no display was given and {hosts.Count} Dispatch hosts run ({string.Join(", ", hosts.Select(h => h.Display))}); choose one with --display");
+    }
+
+    /// <summary>Runs a command body, turning failures into one line on stderr and their exit status (see <see cref="FailureReport"/>).</summary>
     public static async Task<int> GuardAsync(Func<Task<int>> body)
     {
         try
         {
             return await body();
         }
-        catch (Exception error) when (error is DispatchException or ArgumentException or FormatException or IOException)
-        {
-            // An argument exception appends "(Parameter 'x')" and the value, which the message already names.
-            var message = error is ArgumentException ? error.Message.Split(" (Parameter '", 2)[0] : error.Message;
-            await Console.Error.WriteLineAsync($"dispatch: {message}");
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            await Console.Error.WriteLineAsync("dispatch: cancelled");
-            return 130;
-        }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // A bug, not bad input: one line for the person, the whole story in a file for whoever fixes it.
-            var log = WriteCrashLog(error);
-            await Console.Error.WriteLineAsync($"dispatch: unexpected {error.GetType().Name}: {error.Message.Split('\n')[0]} (details in {log})");
-            return 70;
-        }
-    }
-
-    /// <summary>
-    /// Seconds from an option, as a time span: finite, at least 0, at most <paramref name="maximum"/> (a day unless told).
-    /// </summary>
-    /// <exception cref="ArgumentException">The value is NaN, infinite, negative or too large; the message names it.</exception>
-    public static TimeSpan Seconds(double value, string option, double maximum = 86_400)
-    {
-        if (!double.IsFinite(value) || value < 0 || value > maximum)
-        {
-            throw new ArgumentException($"{option} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range; expected seconds from 0 to {maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-        return TimeSpan.FromSeconds(value);
-    }
-
-    private static string WriteCrashLog(Exception error)
-    {
-        try
-        {
-            var folder = Path.Combine(StateDirectory.ForCurrentUser, "logs");
-            Directory.CreateDirectory(folder);
-            var path = Path.Combine(folder, $"dispatch-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
-            File.WriteAllText(path, $"{DateTime.UtcNow:O} dispatch {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}\n{error}\n");
-            return path;
-        }
-        catch (Exception logError) when (logError is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            return $"no log: {logError.Message}";
+            var report = FailureReport.Of(error);
+            await Console.Error.WriteLineAsync($"dispatch: {report.Message}");
+            return report.ExitCode;
         }
     }
 }

@@ -98,10 +98,10 @@ internal sealed class ConsoleApprovalChannel : IApprovalChannel
             while (answer is null && _terminal.KeyAvailable)
             {
                 var key = _terminal.ReadKey();
-                if (key.Key == ConsoleKey.Enter)
+                if (key.Key == ConsoleKey.Enter || key.KeyChar is '\n' or '\r')
                 {
                     answer = line.ToString();
-                    _terminal.Write(Environment.NewLine);
+                    Echo(Environment.NewLine);
                 }
                 // On a terminal Ctrl+C is normally a signal that cancels the whole command; read as a key, it is a no.
                 else if (key.KeyChar == '\x03' || (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control)))
@@ -114,13 +114,13 @@ internal sealed class ConsoleApprovalChannel : IApprovalChannel
                     if (line.Length > 0)
                     {
                         line.Length--;
-                        _terminal.Write("\b \b");
+                        Echo("\b \b");
                     }
                 }
                 else if (!char.IsControl(key.KeyChar) && key.KeyChar != '\0')
                 {
                     line.Append(key.KeyChar);
-                    _terminal.Write(key.KeyChar.ToString());
+                    Echo(key.KeyChar.ToString());
                 }
             }
             // Checked after reading: keys found at the deadline may have been typed after it, so they do not count.
@@ -154,6 +154,14 @@ internal sealed class ConsoleApprovalChannel : IApprovalChannel
                 _terminal.Write(Environment.NewLine);
                 throw;
             }
+        }
+    }
+
+    private void Echo(string text)
+    {
+        if (!_terminal.EchoesInput)
+        {
+            _terminal.Write(text);
         }
     }
 

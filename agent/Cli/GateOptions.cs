@@ -1,23 +1,19 @@
 using System.CommandLine;
+using Dispatch.Agent.LocalApi;
 using Dispatch.Engine;
 using Dispatch.Engine.Actions;
-using Dispatch.Engine.Journal;
-using Dispatch.Engine.Locators;
-using Dispatch.Engine.Loop;
-using Dispatch.Engine.Safety;
-using Dispatch.Engine.Vision;
 
 namespace Dispatch.Agent.Cli;
 
 /// <summary>
 /// The options and the one code path of every command that acts on the desktop (<c>act</c>, <c>click</c>, <c>type</c>,
-/// <c>key</c>): one step through the risk policy and the approval gate (asking on this terminal), journaled.
+/// <c>key</c>): one step through the risk policy and the approval gate (asking on this terminal), journaled — by the display's host when one runs, with its journal and input queue.
 /// </summary>
 internal static class GateOptions
 {
     public static readonly Option<string> Journal = new("--journal")
     {
-        Description = "The journal to append to.",
+        Description = "The journal to append to when this process does the work (a running host writes to its own).",
         DefaultValueFactory = _ => Path.Combine(StateDirectory.ForCurrentUser, "journal", "cli.jsonl"),
     };
 
@@ -40,38 +36,34 @@ internal static class GateOptions
     }
 
     /// <summary>Runs <paramref name="action"/> as one step and prints it; exit 0 when it ran, 3 when it was held and not approved, 1 when it failed.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, string task, ComputerAction action, LoopOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parse, string task, string action, bool dryRun, bool modelCoordinates, CancellationToken cancellationToken)
     {
-        var timeout = CommonOptions.Seconds(parse.GetValue(ApprovalTimeout), "--approval-timeout");
-        using var desktop = CommonOptions.OpenDesktop(parse);
-        using var ocr = new OcrEngine();
-        var policy = new RiskPolicy();
-        var resolver = new StepResolver(desktop, new ElementFinder(desktop, ocr), ocr);
-        var gate = new ApprovalGate(new ConsoleApprovalChannel(), resolver, policy) { Timeout = timeout };
-        using var journal = ActionJournal.Open(parse.GetValue(Journal)!);
-        var loop = new AgentLoop(resolver, policy, gate, new ActionExecutor(desktop), journal);
-        var result = await loop.RunAsync(task, new OneShotPlanner(action), options with { Ungated = parse.GetValue(NoGate) }, cancellationToken);
-        if (result.Outcome is LoopOutcome.Stopped or LoopOutcome.TimeBudget)
+        var timeout = parse.GetValue(ApprovalTimeout);
+        Durations.Seconds(timeout, "--approval-timeout");
+        // Every action is checked here as the engine will check it, so a dry run refuses what a real run would refuse.
+        ComputerActionJson.Parse(action);
+        using var engine = CommonOptions.Connect(parse, parse.GetValue(Journal));
+        var reply = await engine.Api.RunStepsAsync(new StepRequest(task, [action], dryRun, modelCoordinates, parse.GetValue(NoGate), timeout), cancellationToken);
+        if (reply.Interrupted)
         {
             // Whatever was held is released by now; the journal has the step's intent and that it was interrupted.
-            await Console.Error.WriteLineAsync($"dispatch: {result.Message} before the step finished; every key and button is released (journal: {journal.Path})");
-            return 130;
+            await Console.Error.WriteLineAsync($"dispatch: {reply.Message} before the step finished; every key and button is released (journal: {reply.Journal})");
+            return FailureReport.Cancelled;
         }
-        if (result.Steps.Count == 0)
+        if (reply.Steps.Count == 0)
         {
-            await Console.Error.WriteLineAsync($"dispatch: nothing was done: {result.Message}");
+            await Console.Error.WriteLineAsync($"dispatch: nothing was done: {reply.Message}");
             return 1;
         }
-        var step = result.Steps[0];
-        var risk = step.Risk is { } r ? $"{r.Sentence}: {JournalWords.Of(r.Level)} ({r.Reason}); " : "";
-        var line = $"{risk}{(step.Decision is { } d ? JournalWords.Of(d) + "; " : "")}{JournalWords.Of(step.Outcome)}";
-        if (step.Decision is StepDecision.Denied or StepDecision.TimedOut or StepDecision.Late or StepDecision.Unreachable or StepDecision.TargetChanged)
+        var step = reply.Steps[0];
+        var risk = step.Risk is { } level ? $"{step.Sentence}: {level} ({step.Reason}); " : "";
+        var line = $"{risk}{(step.Decision is { } decision ? decision + "; " : "")}{step.Outcome}";
+        if (step.Held)
         {
             await Console.Error.WriteLineAsync($"dispatch: held and not carried out: {line}{(step.Detail is { } why ? $" ({why})" : "")}");
             return 3;
         }
-        var ran = step.Outcome is StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed || step.Decision == StepDecision.DryRun;
-        if (!ran)
+        if (!step.Ran)
         {
             await Console.Error.WriteLineAsync($"dispatch: {step.Detail ?? line}");
             return 1;
@@ -81,7 +73,7 @@ internal static class GateOptions
         {
             Console.WriteLine(output);
         }
-        Console.WriteLine($"journal: {journal.Path}");
+        Console.WriteLine($"journal: {reply.Journal}");
         return 0;
     }
 }

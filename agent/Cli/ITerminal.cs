@@ -15,6 +15,12 @@ internal interface ITerminal
     /// <summary>Reads one waiting key without echoing it.</summary>
     ConsoleKeyInfo ReadKey();
 
+    /// <summary>
+    /// True when the terminal shows what is typed itself (a line-mode terminal read by its device), so the prompt must not echo
+    /// again; an answer then arrives as a whole line.
+    /// </summary>
+    bool EchoesInput { get; }
+
     /// <summary>Shows text to the person.</summary>
     void Write(string text);
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Input;
-using Dispatch.Engine.Loop;
 
 namespace Dispatch.Agent.Cli;
 
@@ -62,7 +61,7 @@ internal static class InputCommands
     {
         GateOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(() =>
-            GateOptions.RunAsync(parse, $"dispatch {command.Name}", action(parse), new LoopOptions { MaxSteps = 1, ScreenCoordinates = true }, cancellationToken)));
+            GateOptions.RunAsync(parse, $"dispatch {command.Name}", ComputerActionJson.Write(action(parse)), dryRun: false, modelCoordinates: false, cancellationToken)));
         return command;
     }
 }

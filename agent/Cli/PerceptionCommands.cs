@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Dispatch.Engine.Accessibility;
-using Dispatch.Engine.Capture;
-using Dispatch.Engine.Geometry;
-using Dispatch.Engine.Locators;
-using Dispatch.Engine.Vision;
+using Dispatch.Agent.LocalApi;
 
 namespace Dispatch.Agent.Cli;
 
@@ -20,30 +16,25 @@ internal static class PerceptionCommands
         var json = new Option<bool>("--json") { Description = "Print the tree as JSON." };
         var hidden = new Option<bool>("--all") { Description = "Include elements that are not showing." };
         var command = new Command("inspect", "Print the accessibility tree: role, name, states, bounds, text, actions.") { app, pid, window, json, hidden };
-        command.SetAction((parse, _) => CommonOptions.GuardAsync(() =>
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
-            using var desktop = CommonOptions.OpenDesktop(parse);
-            var scope = parse.GetValue(app) is { } a ? UiScope.Application(a)
-                : parse.GetValue(pid) is { } p ? UiScope.Process(p)
-                : parse.GetValue(window) is { } w ? UiScope.Window(w)
-                : UiScope.Desktop;
-            var tree = desktop.Accessibility.Snapshot(scope, new WalkLimits { ShowingOnly = !parse.GetValue(hidden) });
+            using var engine = CommonOptions.Connect(parse);
+            var tree = await engine.Api.InspectAsync(
+                new InspectRequest(parse.GetValue(app), parse.GetValue(pid), parse.GetValue(window), parse.GetValue(hidden)), cancellationToken);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(tree, AgentJsonContext.Default.UiTree));
+                Console.WriteLine(JsonSerializer.Serialize(tree, LocalApiJsonContext.Default.TreeReply));
+                return 0;
             }
-            else
+            var text = new StringBuilder();
+            foreach (var node in tree.Root.DescendantsAndSelf())
             {
-                var text = new StringBuilder();
-                foreach (var node in tree.Nodes)
-                {
-                    text.Append(' ', node.Path.Depth * 2).Append(node)
-                        .Append(node.Actions.Count > 0 ? $" actions={string.Join(',', node.Actions)}" : "").AppendLine();
-                }
-                Console.Write(text);
-                Console.WriteLine($"{tree.NodeCount} elements of {scope} in {tree.Elapsed.TotalMilliseconds:0} ms{(tree.IsPartial ? $" (partial: {tree.PartialReason})" : "")}");
+                text.Append(' ', node.Depth * 2).Append(node)
+                    .Append(node.Actions.Count > 0 ? $" actions={string.Join(',', node.Actions)}" : "").AppendLine();
             }
-            return Task.FromResult(0);
+            Console.Write(text);
+            Console.WriteLine($"{tree.NodeCount} elements of {tree.Scope} in {tree.ElapsedMilliseconds:0} ms{(tree.IsPartial ? $" (partial: {tree.PartialReason})" : "")}");
+            return 0;
         }));
         return command;
     }
@@ -56,30 +47,30 @@ internal static class PerceptionCommands
         var command = new Command("find", "Find elements with a locator; prints each match's channel, score and bounds, or the near misses.") { query, annotate, wait };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
-            using var desktop = CommonOptions.OpenDesktop(parse);
-            using var ocr = new OcrEngine();
-            var finder = new ElementFinder(desktop, ocr);
-            var text = parse.GetValue(query)!;
-            var seconds = CommonOptions.Seconds(parse.GetValue(wait), "--wait", maximum: 3600);
-            if (seconds > TimeSpan.Zero)
+            var seconds = parse.GetValue(wait);
+            Durations.Seconds(seconds, "--wait", maximum: 3600);
+            var annotated = parse.GetValue(annotate) is { } file ? Path.GetFullPath(file) : null;
+            if (annotated is not null)
             {
-                await finder.WaitAsync(text, seconds, cancellationToken);
+                OutputFile.CheckWritable(annotated, "--annotate");
             }
-            var result = finder.FindAll(text);
-            if (parse.GetValue(annotate) is { } path)
+            using var engine = CommonOptions.Connect(parse);
+            var result = await engine.Api.FindAsync(new FindRequest(parse.GetValue(query)!, seconds, annotated is not null), cancellationToken);
+            if (annotated is not null && result.Annotated is { } png)
             {
-                WriteAnnotated(desktop, result, path);
+                await File.WriteAllBytesAsync(annotated, png, cancellationToken);
+                Console.WriteLine($"annotated screenshot: {annotated}");
             }
             if (!result.Found)
             {
-                await Console.Error.WriteLineAsync($"dispatch: {result.ExplainMiss()}");
+                await Console.Error.WriteLineAsync($"dispatch: {result.Miss}");
                 return 1;
             }
             foreach (var match in result.Matches)
             {
-                Console.WriteLine(match);
+                Console.WriteLine(match.Summary);
             }
-            Console.WriteLine($"{result.Matches.Count} match(es) via {string.Join(", ", result.Channels)} in {result.Elapsed.TotalMilliseconds:0} ms");
+            Console.WriteLine($"{result.Matches.Count} match(es) via {string.Join(", ", result.Channels)} in {result.ElapsedMilliseconds:0} ms");
             return 0;
         }));
         return command;
@@ -91,38 +82,31 @@ internal static class PerceptionCommands
         var words = new Option<bool>("--words") { Description = "Print every word with its box and confidence." };
         var image = new Option<string?>("--image") { Description = "Read this image file instead of the screen." };
         var command = new Command("ocr", "Read the text on the screen (or a region, or an image file) with its positions.") { region, words, image };
-        command.SetAction((parse, _) => CommonOptions.GuardAsync(() =>
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
-            var area = parse.GetValue(region) is { } r ? Rect.Parse(r) : (Rect?)null;
-            using var ocr = new OcrEngine();
-            using var frame = parse.GetValue(image) is { } file ? FrameEncoder.Decode(File.ReadAllBytes(file)) : CaptureFrom(parse, area);
-            if (area is { } a && !frame.Bounds.Contains(a))
+            byte[]? bytes = null;
+            if (parse.GetValue(image) is { } file)
             {
-                throw new ArgumentOutOfRangeException(nameof(region), a, $"The region {a} is not inside the image {frame.Bounds}.");
+                var info = new FileInfo(file);
+                if (!info.Exists)
+                {
+                    throw new FileNotFoundException($"The image '{info.FullName}' does not exist.");
+                }
+                if (info.Length > InProcessDesktopApi.MaxImageBytes)
+                {
+                    throw new IOException($"The image '{info.FullName}' is {info.Length} bytes; at most {InProcessDesktopApi.MaxImageBytes} are read.");
+                }
+                bytes = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
             }
-            var result = ocr.Recognize(frame, area);
+            using var engine = CommonOptions.Connect(parse);
+            var result = await engine.Api.OcrAsync(new OcrRequest(parse.GetValue(region), bytes), cancellationToken);
             foreach (var line in result.Lines)
             {
                 Console.WriteLine(parse.GetValue(words) ? string.Join("  ", line.Words) : $"{line.Bounds}: {line.Text}");
             }
-            Console.WriteLine($"{result.Words.Count()} words in {result.Lines.Count} lines from {result.BlocksRecognized} blocks in {result.Elapsed.TotalMilliseconds:0} ms");
-            return Task.FromResult(0);
+            Console.WriteLine($"{result.Lines.Sum(l => l.Words.Count)} words in {result.Lines.Count} lines from {result.Blocks} blocks in {result.ElapsedMilliseconds:0} ms");
+            return 0;
         }));
         return command;
-    }
-
-    private static Engine.Capture.Frame CaptureFrom(ParseResult parse, Rect? area)
-    {
-        using var desktop = CommonOptions.OpenDesktop(parse);
-        return area is { } a ? desktop.Screen.Capture(a).Clone() : desktop.Screen.Capture().Clone();
-    }
-
-    private static void WriteAnnotated(Engine.Desktop desktop, FindResult result, string path)
-    {
-        using var frame = desktop.Screen.Capture();
-        var annotations = result.Matches.Select(m => new ScreenAnnotation(m.Bounds, $"{m.Channel} {m.Score:0.00}", IsPrimary: true))
-            .Concat(result.NearMisses.Where(m => m.Bounds is not null).Select(m => new ScreenAnnotation(m.Bounds!.Value, $"{m.Channel} {m.Score:0.00}", IsPrimary: false)));
-        File.WriteAllBytes(path, Annotator.AnnotatePng(frame, annotations));
-        Console.WriteLine($"annotated screenshot: {Path.GetFullPath(path)}");
     }
 }

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Dispatch.Agent.Host;
 using Dispatch.Engine;
 using Dispatch.Engine.Geometry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Agent.Cli;
 
 /// <summary>
-/// <c>dispatch run</c>: the main job. Uses the display it is given, or starts its own virtual desktop when there
-/// is none (a server, CI), records it so other commands find it, and runs until Ctrl+C or SIGTERM.
+/// <c>dispatch run</c>: the main job. Becomes the host of the display it is given, or of its own virtual desktop when there
+/// is none (a server, CI): owns the engine, the journal and the input, serves the local API that other dispatch commands
+/// use, and runs until Ctrl+C or SIGTERM.
 /// </summary>
 internal static class RunCommand
 {
@@ -28,7 +31,7 @@ internal static class RunCommand
         {
             Description = "Start a private virtual desktop even when $DISPLAY is set.",
         };
-        var command = new Command("run", "Start Dispatch on this desktop, or on its own virtual desktop when there is no display.") { launch, size, virtualOnly };
+        var command = new Command("run", "Host this desktop (or a virtual one when there is no display) for other dispatch commands, until stopped.") { launch, size, virtualOnly };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(() =>
             RunAsync(parse.GetValue(CommonOptions.Display), parse.GetValue(launch) ?? [], parse.GetValue(size)!, parse.GetValue(virtualOnly), cancellationToken)));
         return command;
@@ -36,6 +39,10 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(string? display, string[] programs, string size, bool forceVirtual, CancellationToken cancellationToken)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("dispatch run hosts an X11 desktop; this system is not supported yet.");
+        }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
@@ -44,34 +51,34 @@ internal static class RunCommand
         });
 
         VirtualDesktop? virtualDesktop = null;
-        var useVirtual = forceVirtual || (string.IsNullOrEmpty(display) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")));
-        if (useVirtual)
+        display = string.IsNullOrEmpty(display) ? Environment.GetEnvironmentVariable("DISPLAY") : display;
+        if (forceVirtual || string.IsNullOrEmpty(display))
         {
             virtualDesktop = await VirtualDesktop.StartAsync(new VirtualDesktopOptions { ScreenSize = Size.Parse(size) }, stop.Token);
             display = virtualDesktop.DisplayName;
-            DesktopSession.Write(display, virtualDesktop.Environment);
         }
         try
         {
-            using var desktop = Desktop.Open(new DesktopOptions { DisplayName = display });
+            await using var host = await DispatchHost.StartAsync(display, virtualDesktop is not null, stop.Token);
+            var desktop = host.Services.GetRequiredService<IDesktop>();
             foreach (var program in programs)
             {
                 var info = virtualDesktop?.CreateStartInfo("/bin/sh", "-c", program) ?? new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", program } };
-                info.Environment["DISPLAY"] = desktop.DisplayName.Length > 0 ? desktop.DisplayName : info.Environment["DISPLAY"];
+                info.Environment["DISPLAY"] = display;
                 Process.Start(info)?.Dispose();
             }
             var bounds = desktop.Screen.Bounds;
-            Console.WriteLine($"Dispatch is running on display {(desktop.DisplayName.Length > 0 ? desktop.DisplayName : Environment.GetEnvironmentVariable("DISPLAY"))} " +
+            Console.WriteLine($"Dispatch is running on display {display} " +
                 $"({(virtualDesktop is null ? "existing desktop" : "virtual desktop")}, {bounds.Width}x{bounds.Height}, capture by {desktop.Screen.Method}, " +
-                $"{(desktop.Damage is null ? "polling" : "damage events")}, window manager: {(desktop.Windows.HasWindowManager ? "yes" : "no")}).");
-            if (virtualDesktop is not null)
-            {
-                Console.WriteLine($"Other dispatch commands act on it (e.g. ./dispatch screenshot); view it with: DISPLAY={virtualDesktop.DisplayName} <program>.");
-            }
+                $"{(desktop is Desktop { Damage: null } ? "polling" : "damage events")}, window manager: {(desktop.Windows.HasWindowManager ? "yes" : "no")}).");
+            Console.WriteLine($"Local API: {host.Record.Socket}; journal: {host.Record.Journal}.");
+            Console.WriteLine("Other dispatch commands (e.g. ./dispatch screenshot) go through this host" +
+                (virtualDesktop is null ? "." : $"; view the desktop with: DISPLAY={display} <program>."));
             Console.WriteLine("Press Ctrl+C to stop.");
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, host.Stopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                await Task.Delay(Timeout.Infinite, either.Token);
             }
             catch (OperationCanceledException)
             {
@@ -81,11 +88,7 @@ internal static class RunCommand
         }
         finally
         {
-            if (virtualDesktop is not null)
-            {
-                DesktopSession.Remove();
-                virtualDesktop.Dispose();
-            }
+            virtualDesktop?.Dispose();
         }
     }
 }

@@ -23,5 +23,8 @@ internal sealed class SystemTerminal : ITerminal
 
     public ConsoleKeyInfo ReadKey() => Console.ReadKey(intercept: true);
 
+    // Console.ReadKey turns echo off while it reads.
+    public bool EchoesInput => false;
+
     public void Write(string text) => Console.Error.Write(text);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dispatch.Agent.LocalApi;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
 
@@ -15,7 +16,7 @@ internal static class WatchCommand
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
             var area = parse.GetValue(region) is { } text ? Rect.Parse(text) : (Rect?)null;
-            var seconds = CommonOptions.Seconds(parse.GetValue(duration), "--duration");
+            var seconds = Durations.Seconds(parse.GetValue(duration), "--duration");
             using var desktop = CommonOptions.OpenDesktop(parse);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (seconds > TimeSpan.Zero)

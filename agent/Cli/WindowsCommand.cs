@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Dispatch.Agent.LocalApi;
 
 namespace Dispatch.Agent.Cli;
 
@@ -10,13 +11,13 @@ internal static class WindowsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of one line per window." };
         var command = new Command("windows", "List the top-level windows: id, title, class, process, geometry.") { json };
-        command.SetAction((parse, _) => CommonOptions.GuardAsync(() =>
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
-            using var desktop = CommonOptions.OpenDesktop(parse);
-            var windows = desktop.Windows.List();
+            using var engine = CommonOptions.Connect(parse);
+            var windows = await engine.Api.WindowsAsync(cancellationToken);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(windows, AgentJsonContext.Default.IReadOnlyListWindowInfo));
+                Console.WriteLine(JsonSerializer.Serialize(windows, LocalApiJsonContext.Default.IReadOnlyListWindowDto));
             }
             else
             {
@@ -25,7 +26,7 @@ internal static class WindowsCommand
                     Console.WriteLine(window);
                 }
             }
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }

@@ -21,12 +21,18 @@ public sealed class AgentLoop
     private readonly IActionExecutor _executor;
     private readonly ActionJournal _journal;
     private readonly TimeProvider _time;
+    private readonly ILoopEventSink? _events;
     private readonly Lock _lock = new();
     private CancellationTokenSource? _running;
 
-    /// <summary>Creates a loop over its parts; every wait and budget runs on <paramref name="time"/>.</summary>
-    public AgentLoop(IStepResolver resolver, RiskPolicy policy, ApprovalGate gate, IActionExecutor executor, ActionJournal journal, TimeProvider? time = null)
+    /// <summary>
+    /// Creates a loop over its parts; every wait and budget runs on <paramref name="time"/>, and each step is published to
+    /// <paramref name="events"/> as it happens.
+    /// </summary>
+    public AgentLoop(IStepResolver resolver, RiskPolicy policy, ApprovalGate gate, IActionExecutor executor, ActionJournal journal, TimeProvider? time = null,
+        ILoopEventSink? events = null)
     {
+        _events = events;
         _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _gate = gate ?? throw new ArgumentNullException(nameof(gate));
@@ -58,6 +64,16 @@ public sealed class AgentLoop
             _running = run;
         }
         var history = new List<StepRecord>();
+        var events = new LoopEventWriter(_events, options.TaskId ?? Guid.NewGuid(), task, _time);
+        events.Emit(LoopEventKind.Started, 0);
+        var result = await RunStepsAsync(task, planner, options, events, history, budget, run, cancellationToken).ConfigureAwait(false);
+        events.Emit(LoopEventKind.Finished, 0, e => e with { Finished = result.Outcome, Detail = result.Message });
+        return result;
+    }
+
+    private async Task<LoopResult> RunStepsAsync(string task, IPlanner planner, LoopOptions options, LoopEventWriter events, List<StepRecord> history,
+        CancellationTokenSource budget, CancellationTokenSource run, CancellationToken cancellationToken)
+    {
         var steps = 0;
         Observation? observation = null;
         try
@@ -87,7 +103,7 @@ public sealed class AgentLoop
                         return new LoopResult(LoopOutcome.StepLimit, $"stopped after {options.MaxSteps} steps", history);
                     }
                     steps++;
-                    var (record, next) = await StepAsync(task, steps, decision.Actions[i], mapping, options, run.Token).ConfigureAwait(false);
+                    var (record, next) = await StepAsync(task, steps, decision.Actions[i], mapping, options, events, run.Token).ConfigureAwait(false);
                     history.Add(record);
                     if (next is not null)
                     {
@@ -131,7 +147,29 @@ public sealed class AgentLoop
         record.Outcome is not (StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed) && record.Decision != StepDecision.DryRun;
 
     private async Task<(StepRecord Record, Observation? Next)> StepAsync(string task, int number, PlannedAction planned, ScaleMapping mapping,
-        LoopOptions options, CancellationToken cancellationToken)
+        LoopOptions options, LoopEventWriter events, CancellationToken cancellationToken)
+    {
+        // Typed text is not shown before it is classified: it may be a secret.
+        events.Emit(LoopEventKind.Planned, number, e => e with { Action = ComputerActionJson.Write(ActionJournal.Redact(planned.Action)) });
+        var (record, next) = await CarryOutAsync(task, number, planned, mapping, options, events, cancellationToken).ConfigureAwait(false);
+        if (record.Ran && record.Outcome is StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed)
+        {
+            events.Emit(LoopEventKind.Executed, number, e => e with
+            {
+                Outcome = record.Outcome,
+                Changes = next?.Changes.Select(c => c.ToString()).ToList(),
+                Thumbnail = next is null || next.Effect == ActionEffect.Observed ? null : Thumbnail(next.Frame),
+            });
+        }
+        else if (record.Decision is null || record.Ran)
+        {
+            events.Emit(LoopEventKind.Failed, number, e => e with { Outcome = record.Outcome, Detail = record.Detail });
+        }
+        return (record, next);
+    }
+
+    private async Task<(StepRecord Record, Observation? Next)> CarryOutAsync(string task, int number, PlannedAction planned, ScaleMapping mapping,
+        LoopOptions options, LoopEventWriter events, CancellationToken cancellationToken)
     {
         ComputerAction action;
         ResolvedStep step;
@@ -160,6 +198,7 @@ public sealed class AgentLoop
                 return await FailedAsync(task, number, planned, action, StepFailure.From(error), cancellationToken).ConfigureAwait(false);
             }
             var journaled = ComputerActionJson.Write(risk.IsSecret ? ActionJournal.Redact(action) : action);
+            var classified = risk;
             GateResult? gate = null;
             try
             {
@@ -172,6 +211,10 @@ public sealed class AgentLoop
                 }
                 else if (risk.Level == RiskLevel.Irreversible && !options.Ungated)
                 {
+                    events.Emit(LoopEventKind.Held, number, e => e with
+                    {
+                        Action = journaled, Sentence = classified.Sentence, Risk = classified.Level, Reason = classified.Reason,
+                    });
                     try
                     {
                         gate = await _gate.AuthorizeAsync(task, step, risk, planned.Risk, planned.IsSecret, cancellationToken).ConfigureAwait(false);
@@ -198,6 +241,12 @@ public sealed class AgentLoop
                 }
                 var toRun = gate?.Step ?? step;
                 WriteIntent(task, number, journaled, toRun, risk, decision, decidedBy, decidedAt, gate?.Detail);
+                var decided = (decision, decidedBy, risk);
+                events.Emit(LoopEventKind.Decided, number, e => e with
+                {
+                    Action = journaled, Sentence = decided.risk.Sentence, Risk = decided.risk.Level, Reason = decided.risk.Reason,
+                    Decision = decided.decision, DecidedBy = decided.decidedBy, Detail = gate?.Detail,
+                });
                 if (decision is not (StepDecision.Allowed or StepDecision.Approved or StepDecision.Ungated))
                 {
                     var why = decision == StepDecision.DryRun ? "dry run" : $"{risk.Sentence}: {JournalWords.Of(decision)} by {decidedBy}";

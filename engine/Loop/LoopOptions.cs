@@ -26,4 +26,7 @@ public sealed record LoopOptions
     /// step is still classified, and the journal records it as ungated.
     /// </summary>
     public bool Ungated { get; init; }
+
+    /// <summary>The run's id in its events; a new one when null.</summary>
+    public Guid? TaskId { get; init; }
 }

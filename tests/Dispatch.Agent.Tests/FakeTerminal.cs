@@ -36,5 +36,7 @@ internal sealed class FakeTerminal : ITerminal
 
     public ConsoleKeyInfo ReadKey() => _keys.Dequeue();
 
+    public bool EchoesInput => false;
+
     public void Write(string text) => _shown.Append(text);
 }

@@ -1,0 +1,33 @@
+namespace Dispatch.Agent.LocalApi;
+
+/// <summary>
+/// What the CLI asks of the engine: served in this process (<see cref="InProcessDesktopApi"/>, the <c>--direct</c> mode) or by
+/// the display's long-lived host over its Unix socket (<see cref="HostClient"/>). Both give the same replies and the same errors,
+/// so a command prints the same whichever answered.
+/// </summary>
+public interface IDesktopApi
+{
+    /// <summary>The display these answers are about.</summary>
+    string DisplayName { get; }
+
+    /// <summary>Captures and encodes the screen or a region.</summary>
+    Task<ScreenshotReply> ScreenshotAsync(ScreenshotRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The top-level windows, bottom of the stacking order first.</summary>
+    Task<IReadOnlyList<WindowDto>> WindowsAsync(CancellationToken cancellationToken);
+
+    /// <summary>An accessibility snapshot.</summary>
+    Task<TreeReply> InspectAsync(InspectRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Runs a locator.</summary>
+    Task<FindReply> FindAsync(FindRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Reads text.</summary>
+    Task<OcrReply> OcrAsync(OcrRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs actions as one task through the policy, the gate and the journal. A held step is asked about on the terminal of
+    /// the person who ran the command, when it is an interactive one; cancelling stops the task and lets go of every key.
+    /// </summary>
+    Task<StepReply> RunStepsAsync(StepRequest request, CancellationToken cancellationToken);
+}

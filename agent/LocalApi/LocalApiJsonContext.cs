@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using Dispatch.Engine.Loop;
+
+namespace Dispatch.Agent.LocalApi;
+
+/// <summary>Source-generated JSON of the local API: camelCase, enums as strings.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ScreenshotRequest))]
+[JsonSerializable(typeof(ScreenshotReply))]
+[JsonSerializable(typeof(IReadOnlyList<WindowDto>))]
+[JsonSerializable(typeof(InspectRequest))]
+[JsonSerializable(typeof(TreeReply))]
+[JsonSerializable(typeof(FindRequest))]
+[JsonSerializable(typeof(FindReply))]
+[JsonSerializable(typeof(OcrRequest))]
+[JsonSerializable(typeof(OcrReply))]
+[JsonSerializable(typeof(StepRequest))]
+[JsonSerializable(typeof(StepReply))]
+[JsonSerializable(typeof(ProblemReply))]
+[JsonSerializable(typeof(HostRecord))]
+[JsonSerializable(typeof(LoopEvent))]
+public sealed partial class LocalApiJsonContext : JsonSerializerContext;
