@@ -30,7 +30,7 @@ public static class EngineServices
         services.AddSingleton(sp => new ElementFinder(sp.GetRequiredService<IDesktop>(), sp.GetRequiredService<OcrEngine>(), time));
         services.AddSingleton<IStepResolver>(sp =>
             new StepResolver(sp.GetRequiredService<IDesktop>(), sp.GetRequiredService<ElementFinder>(), sp.GetRequiredService<OcrEngine>()));
-        services.AddSingleton<IActionExecutor>(sp => new ActionExecutor(sp.GetRequiredService<IDesktop>(), time));
+        services.AddSingleton<IActionExecutor>(sp => new QueuedActionExecutor(new ActionExecutor(sp.GetRequiredService<IDesktop>(), time)));
         services.AddSingleton<RiskPolicy>();
         if (options.JournalPath is { } journal)
         {

@@ -16,8 +16,8 @@ internal static class ScreenshotCommand
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
             var path = Path.GetFullPath(parse.GetValue(output) ?? $"screenshot-{DateTime.Now:yyyyMMdd-HHmmss}.png");
-            var format = FrameEncoder.FormatOf(path);
             OutputFile.CheckWritable(path, "--out");
+            var format = FrameEncoder.FormatOf(path);
             using var engine = CommonOptions.Connect(parse);
             var reply = await engine.Api.ScreenshotAsync(new ScreenshotRequest(parse.GetValue(region), format.ToString().ToLowerInvariant(), parse.GetValue(scale)),
                 cancellationToken);

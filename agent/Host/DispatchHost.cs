@@ -54,7 +54,11 @@ internal sealed class DispatchHost : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(socket));
-            builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, LocalApiJsonContext.Default));
+            builder.Services.ConfigureHttpJsonOptions(options =>
+            {
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, LocalApiJsonContext.Default);
+                options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            });
             builder.Services.AddDispatchEngine(new EngineOptions { Desktop = new DesktopOptions { DisplayName = display }, JournalPath = journal });
             builder.Services.AddSingleton<LoopEventHub>();
             builder.Services.AddSingleton<ILoopEventSink>(services => services.GetRequiredService<LoopEventHub>());

@@ -102,7 +102,7 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
         return Task.FromResult(new OcrReply(
             result.Lines.Select(l => new OcrLineDto(l.Text, BoundsDto.From(l.Bounds),
                 l.Words.Select(w => new OcrWordDto(w.Text, BoundsDto.From(w.Bounds), w.Confidence)).ToList())).ToList(),
-            result.BlocksRecognized, result.Elapsed.TotalMilliseconds));
+            result.BlocksRecognized + result.BlocksFromCache, result.Elapsed.TotalMilliseconds));
     }
 
     /// <inheritdoc/>
