@@ -121,6 +121,50 @@ public sealed partial class HostTests
     }
 
     [TestMethod]
+    public async Task Act_ThroughTheHost_IsAskedOnTheClientsOwnTerminal_AndItsYesClicks()
+    {
+        var dialog = await LaunchAsync("zenity", "--question", "--title", "Erase disk", "--text", "Permanently erase the disk?", "--ok-label", "Yes", "--cancel-label", "No");
+        using var ocr = new Engine.Vision.OcrEngine();
+        var yes = new Engine.Locators.ElementFinder(s_engine, ocr).Find("text~=\"Yes\" via=ocr in window \"Erase disk\"").Bounds.Center;
+        await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        var dispatch = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_desktop.DisplayName, "act",
+            $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}" }.Select(a => $"'{a}'"));
+        var start = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-q", "-e", "-c", dispatch, "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DISPATCH_STATE_DIR"] = Path.Combine(s_work, "state");
+
+        // The client runs in a pseudo-terminal; the host finds that terminal from the socket's peer and asks there.
+        var script = Process.Start(start)!;
+        s_apps.Add(script);
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(60));
+        var output = new System.Text.StringBuilder();
+        var buffer = new char[1024];
+        var answered = false;
+        int read;
+        while ((read = await script.StandardOutput.ReadAsync(buffer, guard.Token)) > 0)
+        {
+            output.Append(buffer, 0, read);
+            if (!answered && output.ToString().Contains("Approve?", StringComparison.Ordinal))
+            {
+                await script.StandardInput.WriteAsync("y\r");
+                await script.StandardInput.FlushAsync(guard.Token);
+                answered = true;
+            }
+        }
+        await script.WaitForExitAsync(guard.Token);
+
+        Assert.AreEqual(0, script.ExitCode, output.ToString());
+        StringAssert.Contains(output.ToString(), "Held for approval: Click 'Yes' in 'Erase disk'");
+        StringAssert.Contains(output.ToString(), $"journal: {host.Record.Journal}");
+        await dialog.Process.WaitForExitAsync(guard.Token);
+        Assert.AreEqual(0, dialog.Process.ExitCode, "zenity exits 0 when Yes is clicked");
+    }
+
+    [TestMethod]
     public async Task SecondHost_ForTheSameDisplay_IsRefusedNamingTheLiveOne()
     {
         await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);

@@ -140,7 +140,8 @@ public sealed unsafe class TerminalDevice : IDisposable
     {
         try
         {
-            return File.ResolveLinkTarget($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/fd/{descriptor.ToString(CultureInfo.InvariantCulture)}", returnFinalTarget: false)?.LinkTarget;
+            // The link's own text: /dev/pts/3 for a terminal, pipe:[…] or a file's path otherwise.
+            return new FileInfo($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/fd/{descriptor.ToString(CultureInfo.InvariantCulture)}").LinkTarget;
         }
         catch (IOException)
         {
