@@ -12,12 +12,14 @@ namespace Dispatch.Engine;
 /// </summary>
 public sealed class Desktop : IDesktop
 {
-    private readonly Lazy<IAccessibility> _accessibility;
+    private readonly Func<IAccessibility> _openAccessibility;
+    private readonly Lock _accessibilityLock = new();
+    private IAccessibility? _accessibility;
 
     private Desktop(string displayName, IScreen screen, IInput input, IWindowManager windows, DamageMonitor? damage, ScreenWatcher watcher,
         Func<IAccessibility> openAccessibility)
     {
-        _accessibility = new Lazy<IAccessibility>(openAccessibility);
+        _openAccessibility = openAccessibility;
         DisplayName = displayName;
         Screen = screen;
         Input = input;
@@ -44,9 +46,21 @@ public sealed class Desktop : IDesktop
     /// <summary>Settle and change waits over <see cref="Screen"/>.</summary>
     public ScreenWatcher Watcher { get; }
 
-    /// <summary>The accessibility tree of this display's apps, connected on first use.</summary>
+    /// <summary>
+    /// The accessibility tree of this display's apps, connected on first use. A failed connection is not remembered: the bus
+    /// may start later (a long-lived host outlives a restarted session), so the next use tries again.
+    /// </summary>
     /// <exception cref="AccessibilityException">The display has no accessibility bus.</exception>
-    public IAccessibility Accessibility => _accessibility.Value;
+    public IAccessibility Accessibility
+    {
+        get
+        {
+            lock (_accessibilityLock)
+            {
+                return _accessibility ??= _openAccessibility();
+            }
+        }
+    }
 
     /// <summary>Connects to a display.</summary>
     /// <exception cref="DisplayUnavailableException">No display was given, or it cannot be opened.</exception>
@@ -93,17 +107,34 @@ public sealed class Desktop : IDesktop
         }
     }
 
-    /// <summary>Releases anything still held, then closes every connection.</summary>
+    /// <summary>
+    /// Releases anything still held, then closes every connection. Each is closed even when an earlier one fails to; the
+    /// failures are thrown together afterwards.
+    /// </summary>
     public void Dispose()
     {
-        // Input first: it may wait for the screen to settle (through the damage monitor) before unbinding keys.
-        Input.Dispose();
-        if (_accessibility.IsValueCreated)
+        IAccessibility? accessibility;
+        lock (_accessibilityLock)
         {
-            _accessibility.Value.Dispose();
+            accessibility = _accessibility;
+            _accessibility = null;
         }
-        Damage?.Dispose();
-        Windows.Dispose();
-        Screen.Dispose();
+        var failures = new List<Exception>();
+        // Input first: it may wait for the screen to settle (through the damage monitor) before unbinding keys.
+        foreach (var part in new IDisposable?[] { Input, accessibility, Damage, Windows, Screen })
+        {
+            try
+            {
+                part?.Dispose();
+            }
+            catch (Exception error) when (error is DispatchException or IOException or InvalidOperationException)
+            {
+                failures.Add(error);
+            }
+        }
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Closing the desktop failed in part; every connection was closed as far as it could be.", failures);
+        }
     }
 }

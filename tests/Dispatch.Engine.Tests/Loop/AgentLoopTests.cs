@@ -70,11 +70,18 @@ public sealed class AgentLoopTests
 
     private static PlannedAction Click(Point at) => new(new ComputerAction(ActionKind.LeftClick) { Coordinate = at });
 
-    private AgentLoop Loop(int maxAsks = 3)
+    private AgentLoop Loop(int maxAsks = 3, ILoopEventSink? events = null)
     {
         var policy = new RiskPolicy();
         var gate = new ApprovalGate(new Channel(this), _resolver, policy, _time) { Timeout = TimeSpan.FromMinutes(2), MaxAsks = maxAsks };
-        return new AgentLoop(_resolver, policy, gate, _executor, _journal, _time);
+        return new AgentLoop(_resolver, policy, gate, _executor, _journal, _time, events);
+    }
+
+    private sealed class EventLog : ILoopEventSink
+    {
+        public List<LoopEvent> Events { get; } = [];
+
+        public void Publish(LoopEvent loopEvent) => Events.Add(loopEvent);
     }
 
     private static LoopOptions Screen(LoopOptions? options = null) => (options ?? new LoopOptions()) with { ScreenCoordinates = true };
@@ -124,6 +131,42 @@ public sealed class AgentLoopTests
         Assert.AreEqual("denied", (string?)entries[0]["decision"]);
         Assert.AreEqual("not_executed", (string?)entries[1]["outcome"]);
         Assert.IsTrue(ActionJournal.Verify(JournalPath, _key).IsIntact);
+    }
+
+    [TestMethod]
+    public async Task Events_ReportEachStepAsItHappens_HeldDecidedAndRun_InOrder()
+    {
+        _answer = (_, _) => Task.FromResult(Say(ApprovalOutcome.Approved, _time.GetUtcNow()));
+        _resolver.Missing.Add("name=\"Send\"");
+        var log = new EventLog();
+        var planner = new ScriptedPlanner(turn => turn switch
+        {
+            0 => new PlannerDecision([Click(s_no), Click(s_yes)]),
+            1 => new PlannerDecision([new PlannedAction(new ComputerAction(ActionKind.ClickElement) { Locator = "name=\"Send\"" })]),
+            _ => PlannerDecision.Finished("tidied"),
+        });
+
+        var result = await Loop(events: log).RunAsync("tidy", planner, Screen(new LoopOptions { TaskId = Guid.Parse("00000000-0000-0000-0000-000000000042") }),
+            TestContext.CancellationToken);
+
+        var expected = new (LoopEventKind Kind, int Step)[]
+        {
+            (LoopEventKind.Started, 0),
+            (LoopEventKind.Planned, 1), (LoopEventKind.Decided, 1), (LoopEventKind.Executed, 1),
+            (LoopEventKind.Planned, 2), (LoopEventKind.Held, 2), (LoopEventKind.Decided, 2), (LoopEventKind.Executed, 2),
+            (LoopEventKind.Planned, 3), (LoopEventKind.Failed, 3),
+            (LoopEventKind.Finished, 0),
+        };
+        CollectionAssert.AreEqual(expected, log.Events.Select(e => (e.Kind, e.Step)).ToList(), string.Join("\n", log.Events));
+        CollectionAssert.AreEqual(Enumerable.Range(1, expected.Length).ToList(), log.Events.Select(e => e.Sequence).ToList());
+        Assert.IsTrue(log.Events.All(e => e.TaskId == Guid.Parse("00000000-0000-0000-0000-000000000042") && e.Task == "tidy"));
+        var held = log.Events.Single(e => e.Kind == LoopEventKind.Held);
+        Assert.AreEqual(RiskLevel.Irreversible, held.Risk);
+        StringAssert.Contains(held.Sentence, "'Yes'");
+        Assert.AreEqual(StepDecision.Approved, log.Events.Last(e => e.Kind == LoopEventKind.Decided).Decision);
+        Assert.AreEqual(StepOutcome.NotFound, log.Events.Single(e => e.Kind == LoopEventKind.Failed).Outcome);
+        Assert.AreEqual(LoopOutcome.Done, log.Events[^1].Finished);
+        Assert.AreEqual(LoopOutcome.Done, result.Outcome);
     }
 
     [TestMethod]
