@@ -5,6 +5,7 @@ using Dispatch.Engine.Loop;
 using Dispatch.Engine.Safety;
 using Dispatch.Engine.Vision;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dispatch.Engine;
 
@@ -15,7 +16,7 @@ namespace Dispatch.Engine;
 public static class EngineServices
 {
     /// <summary>
-    /// Registers the desktop (opened on first use), OCR, the finder, the step resolver and executor, the risk policy, the
+    /// Registers the desktop (opened on first use, unless one is registered already), OCR, the finder, the step resolver and executor, the risk policy, the
     /// journal when <see cref="EngineOptions.JournalPath"/> names one, and the <see cref="AgentLoopFactory"/>. The container
     /// disposes what it built, input first (see <see cref="Desktop.Dispose"/>).
     /// </summary>
@@ -25,7 +26,8 @@ public static class EngineServices
         options ??= new EngineOptions();
         var time = options.Time ?? options.Desktop.Time ?? TimeProvider.System;
         services.AddSingleton(time);
-        services.AddSingleton<IDesktop>(_ => Desktop.Open(options.Desktop with { Time = time }));
+        // A desktop registered before (a test's, a benchmark's) is used as it is, and stays its owner's to close.
+        services.TryAddSingleton<IDesktop>(_ => Desktop.Open(options.Desktop with { Time = time }));
         services.AddSingleton(_ => new OcrEngine());
         services.AddSingleton(sp => new ElementFinder(sp.GetRequiredService<IDesktop>(), sp.GetRequiredService<OcrEngine>(), time));
         services.AddSingleton<IStepResolver>(sp =>

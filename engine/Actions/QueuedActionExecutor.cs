@@ -38,7 +38,18 @@ public sealed class QueuedActionExecutor(IActionExecutor inner) : IActionExecuto
     /// </summary>
     public void ReleaseAll()
     {
-        if (_turn.Wait(0))
+        bool idle;
+        try
+        {
+            idle = _turn.Wait(0);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The engine was closed (an emergency stop may come from another thread just after): nobody acts any more.
+            inner.ReleaseAll();
+            return;
+        }
+        if (idle)
         {
             try
             {

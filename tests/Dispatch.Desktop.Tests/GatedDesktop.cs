@@ -1,21 +1,28 @@
+using Dispatch.Engine;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Journal;
 using Dispatch.Engine.Locators;
 using Dispatch.Engine.Loop;
 using Dispatch.Engine.Safety;
 using Dispatch.Engine.Vision;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Desktop.Tests;
 
 /// <summary>The whole step pipeline on a test desktop: resolver, policy, gate (asking a scripted person), executor and a journal.</summary>
 internal sealed class GatedDesktop : IDisposable
 {
+    private readonly ServiceProvider _engine;
+
     public GatedDesktop(TestDesktop desktop, string journalPath)
     {
         Desktop = desktop;
-        Ocr = new OcrEngine();
-        Finder = new ElementFinder(desktop.Desktop, Ocr);
-        Resolver = new StepResolver(desktop.Desktop, Finder, Ocr);
+        // The engine as the host and the CLI build it, over the test's own desktop.
+        _engine = new ServiceCollection().AddSingleton<IDesktop>(desktop.Desktop).AddDispatchEngine(new EngineOptions { JournalPath = journalPath })
+            .BuildServiceProvider();
+        Ocr = _engine.GetRequiredService<OcrEngine>();
+        Finder = _engine.GetRequiredService<ElementFinder>();
+        Resolver = (StepResolver)_engine.GetRequiredService<IStepResolver>();
         JournalPath = journalPath;
     }
 
@@ -33,10 +40,7 @@ internal sealed class GatedDesktop : IDisposable
     public async Task<LoopResult> RunAsync(IPlanner planner, IApprovalChannel phone, TimeSpan? approvalTimeout = null, LoopOptions? options = null,
         Action<AgentLoop>? started = null, CancellationToken cancellationToken = default)
     {
-        var policy = new RiskPolicy();
-        var gate = new ApprovalGate(phone, Resolver, policy) { Timeout = approvalTimeout ?? TimeSpan.FromSeconds(30) };
-        using var journal = ActionJournal.Open(JournalPath);
-        var loop = new AgentLoop(Resolver, policy, gate, new ActionExecutor(Desktop.Desktop), journal);
+        var loop = _engine.GetRequiredService<AgentLoopFactory>().Create(phone, approvalTimeout ?? TimeSpan.FromSeconds(30), _engine.GetRequiredService<ActionJournal>());
         started?.Invoke(loop);
         return await loop.RunAsync("tidy the invoices", planner, options ?? new LoopOptions { MaxSteps = 5, ScreenCoordinates = true }, cancellationToken);
     }
@@ -45,5 +49,5 @@ internal sealed class GatedDesktop : IDisposable
     public static ScriptedPlanner Batch(params ComputerAction[] actions) =>
         new((_, turn) => turn == 0 ? new PlannerDecision([.. actions.Select(a => new PlannedAction(a))]) : PlannerDecision.Finished("done"));
 
-    public void Dispose() => Ocr.Dispose();
+    public void Dispose() => _engine.Dispose();
 }
