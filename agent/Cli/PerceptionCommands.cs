@@ -84,20 +84,7 @@ internal static class PerceptionCommands
         var command = new Command("ocr", "Read the text on the screen (or a region, or an image file) with its positions.") { region, words, image };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
-            byte[]? bytes = null;
-            if (parse.GetValue(image) is { } file)
-            {
-                var info = new FileInfo(file);
-                if (!info.Exists)
-                {
-                    throw new FileNotFoundException($"The image '{info.FullName}' does not exist.");
-                }
-                if (info.Length > InProcessDesktopApi.MaxImageBytes)
-                {
-                    throw new IOException($"The image '{info.FullName}' is {info.Length} bytes; at most {InProcessDesktopApi.MaxImageBytes} are read.");
-                }
-                bytes = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
-            }
+            var bytes = parse.GetValue(image) is { } file ? await ReadImageAsync(file, cancellationToken) : null;
             using var engine = CommonOptions.Connect(parse);
             var result = await engine.Api.OcrAsync(new OcrRequest(parse.GetValue(region), bytes), cancellationToken);
             foreach (var line in result.Lines)
@@ -108,5 +95,31 @@ internal static class PerceptionCommands
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Reads an image file of at most <see cref="InProcessDesktopApi.MaxImageBytes"/>, reading no further than that: a device
+    /// such as /dev/zero or a file still growing ends in an error, not in all of memory.
+    /// </summary>
+    private static async Task<byte[]> ReadImageAsync(string file, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The image '{path}' does not exist.");
+        }
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, useAsync: false);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > InProcessDesktopApi.MaxImageBytes)
+            {
+                throw new IOException($"The image '{path}' is larger than {InProcessDesktopApi.MaxImageBytes} bytes, the most that is read.");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 }

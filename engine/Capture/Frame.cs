@@ -115,7 +115,7 @@ public sealed unsafe class Frame : IDisposable
     {
         if (screenArea.IsEmpty || !Bounds.Contains(screenArea))
         {
-            throw new ArgumentOutOfRangeException(nameof(screenArea), screenArea, $"The area must be non-empty and inside the frame's bounds {Bounds}.");
+            throw new ArgumentOutOfRangeException(nameof(screenArea), screenArea, $"The area {screenArea} must be non-empty and inside the frame's bounds {Bounds}.");
         }
         var copy = new Frame(new NativeBuffer((long)screenArea.Width * BytesPerPixel * screenArea.Height), screenArea,
             screenArea.Width * BytesPerPixel, Sequence, Timestamp, CapturedAt);

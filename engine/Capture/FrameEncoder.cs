@@ -21,7 +21,7 @@ public static class FrameEncoder
         var area = region ?? frame.Bounds;
         if (area.IsEmpty || !frame.Bounds.Contains(area))
         {
-            throw new ArgumentOutOfRangeException(nameof(region), area, $"The region must be non-empty and inside the frame {frame.Bounds}.");
+            throw new ArgumentOutOfRangeException(nameof(region), area, $"The region {area} must be non-empty and inside the frame {frame.Bounds}.");
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
@@ -50,11 +50,23 @@ public static class FrameEncoder
         return new EncodedImage(bytes, format, mapping);
     }
 
-    /// <summary>Decodes an image file (PNG, JPEG, WebP…) into a frame that owns its pixels, placed at <paramref name="origin"/> on the screen.</summary>
-    /// <exception cref="DispatchException">The bytes are not an image OpenCV can read.</exception>
+    /// <summary>The most pixels <see cref="Decode"/> accepts: 64 Mpx (8192×8192), 256 MiB as a frame.</summary>
+    public const long MaxDecodedPixels = 64L * 1024 * 1024;
+
+    /// <summary>Decodes a PNG, JPEG or WebP image into a frame that owns its pixels, placed at <paramref name="origin"/> on the screen.</summary>
+    /// <exception cref="DispatchException">
+    /// The bytes are not one of those formats, or the header announces more than <see cref="MaxDecodedPixels"/> pixels (refused
+    /// before decoding), or OpenCV cannot read them.
+    /// </exception>
     public static Frame Decode(byte[] bytes, Geometry.Point origin = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        var size = ImageHeader.SizeOf(bytes)
+            ?? throw new DispatchException($"The {bytes.Length} bytes are not a PNG, JPEG or WebP image (or their header is cut short).");
+        if ((long)size.Width * size.Height > MaxDecodedPixels)
+        {
+            throw new DispatchException($"The image is {size.Width}x{size.Height} pixels; at most {MaxDecodedPixels} pixels (e.g. 8192x8192) are decoded.");
+        }
         using var decoded = Cv2.ImDecode(bytes, ImreadModes.Color);
         if (decoded.Empty())
         {

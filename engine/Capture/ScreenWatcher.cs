@@ -79,7 +79,7 @@ public sealed class ScreenWatcher
         var area = region ?? _screen.Bounds;
         if (area.IsEmpty || !_screen.Bounds.Contains(area))
         {
-            throw new ArgumentOutOfRangeException(nameof(region), area, $"The watched region must be non-empty and inside the screen {_screen.Bounds}.");
+            throw new ArgumentOutOfRangeException(nameof(region), area, $"The watched region {area} must be non-empty and inside the screen {_screen.Bounds}.");
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
         return (area, timeout);

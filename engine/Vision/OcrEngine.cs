@@ -90,7 +90,7 @@ public sealed class OcrEngine : IDisposable
         var area = region ?? frame.Bounds;
         if (area.IsEmpty || !frame.Bounds.Contains(area))
         {
-            throw new ArgumentOutOfRangeException(nameof(region), area, $"The OCR region must be non-empty and inside the frame {frame.Bounds}.");
+            throw new ArgumentOutOfRangeException(nameof(region), area, $"The OCR region {area} must be non-empty and inside the frame {frame.Bounds}.");
         }
         var start = _time.GetTimestamp();
         // The same pixels as last time (an idle screen asked twice) need no work at all.

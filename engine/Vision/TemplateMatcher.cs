@@ -42,7 +42,7 @@ public static class TemplateMatcher
         var area = options.Region ?? frame.Bounds;
         if (area.IsEmpty || !frame.Bounds.Contains(area))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), area, $"The search region must be non-empty and inside the frame {frame.Bounds}.");
+            throw new ArgumentOutOfRangeException(nameof(options), area, $"The search region {area} must be non-empty and inside the frame {frame.Bounds}.");
         }
         using var whole = frame.AsMat();
         using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];

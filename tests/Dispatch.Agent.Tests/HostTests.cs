@@ -15,48 +15,23 @@ namespace Dispatch.Agent.Tests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed partial class HostTests
 {
-    private static VirtualDesktop s_desktop = null!;
-    private static Desktop s_engine = null!;
-    private static string s_work = null!;
-    private static readonly List<Process> s_apps = [];
+    private static CliDesktop s_cli = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        s_desktop = await VirtualDesktop.StartAsync(new VirtualDesktopOptions { IsolateHome = true, Accessibility = false });
-        s_engine = s_desktop.Open();
-        s_work = Directory.CreateTempSubdirectory("dispatch-host-").FullName;
-        Environment.SetEnvironmentVariable("DISPATCH_STATE_DIR", Path.Combine(s_work, "state"));
-    }
+    public static async Task StartAsync(TestContext context) => s_cli = await CliDesktop.StartAsync("host");
 
     [ClassCleanup]
-    public static void Stop()
-    {
-        foreach (var app in s_apps)
-        {
-            if (!app.HasExited)
-            {
-                app.Kill(entireProcessTree: true);
-            }
-            app.Dispose();
-        }
-        s_engine?.Dispose();
-        s_desktop?.Dispose();
-        if (s_work is not null)
-        {
-            Directory.Delete(s_work, recursive: true);
-        }
-    }
+    public static void Stop() => s_cli?.Dispose();
 
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     public async Task Commands_ThroughTheHost_PrintWhatDirectModePrints()
     {
-        var words = Path.Combine(s_work, "words.txt");
+        var words = Path.Combine(s_cli.Work, "words.txt");
         await File.WriteAllTextAsync(words, "Quarterly invoice ready\n", TestContext.CancellationToken);
-        await LaunchAsync("xterm", "-title", "host reading", "-geometry", "60x10+300+300", "-e", "sh", "-c", $"printf '\\033[?25l'; cat '{words}'; exec sleep 600");
-        var window = s_engine.Windows.List().Single(w => w.Title == "host reading").Bounds;
+        await s_cli.LaunchAsync("xterm", "-title", "host reading", "-geometry", "60x10+300+300", "-e", "sh", "-c", $"printf '\\033[?25l'; cat '{words}'; exec sleep 600");
+        var window = s_cli.Engine.Windows.List().Single(w => w.Title == "host reading").Bounds;
         string[][] commands =
         [
             ["windows"],
@@ -68,15 +43,15 @@ public sealed partial class HostTests
             ["key", "ctrl+nope"],
             ["find", "role~=button"],
             ["find", "text=x", "--wait", "1e308"],
-            ["screenshot", "--region", "10,10,2147483647,10", "-o", Path.Combine(s_work, "overflow.png")],
+            ["screenshot", "--region", "10,10,2147483647,10", "-o", Path.Combine(s_cli.Work, "overflow.png")],
             ["act", "{\"action\":\"left_clik\"}"],
         ];
 
-        await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
         foreach (var command in commands)
         {
-            var through = await DispatchAsync(command);
-            var direct = await DispatchAsync(["--direct", .. command]);
+            var through = await s_cli.DispatchAsync(command);
+            var direct = await s_cli.DispatchAsync(["--direct", .. command]);
 
             Assert.AreEqual(direct.Status, through.Status, $"{string.Join(' ', command)}: {through.Error}");
             Assert.AreEqual(Timeless(direct.Output), Timeless(through.Output), string.Join(' ', command));
@@ -88,11 +63,11 @@ public sealed partial class HostTests
     [TestMethod]
     public async Task Screenshot_ThroughTheHost_WritesTheClientsFile()
     {
-        var file = Path.Combine(s_work, "through-host.png");
-        await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        var file = Path.Combine(s_cli.Work, "through-host.png");
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
 
-        var shot = await DispatchAsync("screenshot", "--region", "100,100,400,300", "-o", file);
-        var directory = await DispatchAsync("screenshot", "-o", s_work);
+        var shot = await s_cli.DispatchAsync("screenshot", "--region", "100,100,400,300", "-o", file);
+        var directory = await s_cli.DispatchAsync("screenshot", "-o", s_cli.Work);
 
         Assert.AreEqual(0, shot.Status, shot.Error);
         using var image = Engine.Capture.FrameEncoder.Decode(await File.ReadAllBytesAsync(file, TestContext.CancellationToken));
@@ -104,13 +79,11 @@ public sealed partial class HostTests
     [TestMethod]
     public async Task Act_OnAPermanentDeleteDialog_IsHeldByTheHost_AndLandsInItsJournal()
     {
-        var dialog = await LaunchAsync("zenity", "--question", "--title", "Remove files", "--text", "Permanently delete 3 files?", "--ok-label", "Yes", "--cancel-label", "No");
-        using var ocr = new Engine.Vision.OcrEngine();
-        var yes = new Engine.Locators.ElementFinder(s_engine, ocr).Find("text~=\"Yes\" via=ocr in window \"Remove files\"").Bounds.Center;
-        await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        var (dialog, yes) = await s_cli.QuestionAsync("Remove files", "Permanently delete 3 files?");
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
 
         // This test process has no terminal, so nobody can be asked: the host refuses it as unreachable.
-        var act = await DispatchAsync("act", $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}");
+        var act = await s_cli.DispatchAsync("act", $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}");
 
         Assert.AreEqual(3, act.Status, act.Error);
         StringAssert.Contains(act.Error, "unreachable");
@@ -123,22 +96,20 @@ public sealed partial class HostTests
     [TestMethod]
     public async Task Act_ThroughTheHost_IsAskedOnTheClientsOwnTerminal_AndItsYesClicks()
     {
-        var dialog = await LaunchAsync("zenity", "--question", "--title", "Erase disk", "--text", "Permanently erase the disk?", "--ok-label", "Yes", "--cancel-label", "No");
-        using var ocr = new Engine.Vision.OcrEngine();
-        var yes = new Engine.Locators.ElementFinder(s_engine, ocr).Find("text~=\"Yes\" via=ocr in window \"Erase disk\"").Bounds.Center;
-        await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
-        var dispatch = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_desktop.DisplayName, "act",
+        var (dialog, yes) = await s_cli.QuestionAsync("Erase disk", "Permanently erase the disk?");
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        var dispatch = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_cli.Virtual.DisplayName, "act",
             $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}" }.Select(a => $"'{a}'"));
         var start = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-q", "-e", "-c", dispatch, "/dev/null" })
         {
             start.ArgumentList.Add(argument);
         }
-        start.Environment["DISPATCH_STATE_DIR"] = Path.Combine(s_work, "state");
+        start.Environment["DISPATCH_STATE_DIR"] = Path.Combine(s_cli.Work, "state");
 
         // The client runs in a pseudo-terminal; the host finds that terminal from the socket's peer and asks there.
         var script = Process.Start(start)!;
-        s_apps.Add(script);
+        s_cli.Track(script);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
         guard.CancelAfter(TimeSpan.FromSeconds(60));
         var output = new System.Text.StringBuilder();
@@ -167,36 +138,36 @@ public sealed partial class HostTests
     [TestMethod]
     public async Task SecondHost_ForTheSameDisplay_IsRefusedNamingTheLiveOne()
     {
-        await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
 
-        var second = await Assert.ThrowsExactlyAsync<DispatchException>(() => DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken));
+        var second = await Assert.ThrowsExactlyAsync<DispatchException>(() => DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken));
 
-        StringAssert.Contains(second.Message, $"display {s_desktop.DisplayName} already has a Dispatch host (pid {Environment.ProcessId}, socket {host.Record.Socket}");
-        Assert.IsTrue(HostSocket.IsLive(s_desktop.DisplayName), "the refused host disturbed the live one");
+        StringAssert.Contains(second.Message, $"display {s_cli.Virtual.DisplayName} already has a Dispatch host (pid {Environment.ProcessId}, socket {host.Record.Socket}");
+        Assert.IsTrue(HostSocket.IsLive(s_cli.Virtual.DisplayName), "the refused host disturbed the live one");
     }
 
     [TestMethod]
     public async Task KilledHost_ItsStaleSocketIsReplacedByTheNextHost()
     {
-        var run = StartDispatch("run");
-        s_apps.Add(run);
-        await UntilAsync(() => HostSocket.IsLive(s_desktop.DisplayName), "dispatch run to serve its socket");
-        var through = await DispatchAsync("windows");
+        var run = s_cli.StartDispatch("run");
+        s_cli.Track(run);
+        await CliDesktop.UntilAsync(() => Task.FromResult(HostSocket.IsLive(s_cli.Virtual.DisplayName)), "dispatch run to serve its socket", TestContext.CancellationToken);
+        var through = await s_cli.DispatchAsync("windows");
         run.Kill();
         await run.WaitForExitAsync(TestContext.CancellationToken);
 
         Assert.AreEqual(0, through.Status, through.Error);
-        Assert.IsTrue(File.Exists(HostSocket.PathFor(s_desktop.DisplayName)), "SIGKILL left no socket file: nothing stale to replace");
-        Assert.IsFalse(HostSocket.IsLive(s_desktop.DisplayName));
-        await using var next = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
-        Assert.IsTrue(HostSocket.IsLive(s_desktop.DisplayName));
-        Assert.AreEqual(Environment.ProcessId, HostSocket.ReadRecord(s_desktop.DisplayName)?.ProcessId);
+        Assert.IsTrue(File.Exists(HostSocket.PathFor(s_cli.Virtual.DisplayName)), "SIGKILL left no socket file: nothing stale to replace");
+        Assert.IsFalse(HostSocket.IsLive(s_cli.Virtual.DisplayName));
+        await using var next = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        Assert.IsTrue(HostSocket.IsLive(s_cli.Virtual.DisplayName));
+        Assert.AreEqual(Environment.ProcessId, HostSocket.ReadRecord(s_cli.Virtual.DisplayName)?.ProcessId);
     }
 
     [TestMethod]
     public async Task LoopEvents_ArriveInOrderOverServerSentEvents_WhileAScriptedTaskRuns()
     {
-        await using var host = await DispatchHost.StartAsync(s_desktop.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
         using var client = new HostClient(host.Record.Socket, host.Record.Display);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
         var lines = new List<string>();
@@ -235,23 +206,44 @@ public sealed partial class HostTests
         StringAssert.Contains(data[^1], "\"finished\":\"Done\"");
     }
 
-    private static async Task<(int Status, string Output, string Error)> DispatchAsync(params string[] arguments)
+    [TestMethod]
+    [DataRow("watch|--duration|NaN", "--duration NaN")]
+    [DataRow("find|text=\"x\"|--wait|1e308", "--wait")]
+    [DataRow("find|text=\"x\"|--wait|-1", "--wait -1")]
+    [DataRow("find|text=\"x\"|--annotate|{work}", "is a directory")]
+    [DataRow("screenshot|--region|2147483000,0,1000,10|-o|{work}/big.png", "2147483000")]
+    [DataRow("screenshot|-o|{work}", "is a directory")]
+    [DataRow("screenshot|-o|/proc/no/such/place.png", "/proc/no/such")]
+    [DataRow("ocr|--image|/dev/zero", "/dev/zero")]
+    [DataRow("ocr|--image|{work}/huge.png", "16000x16000")]
+    [DataRow("ocr|--image|{work}/words.txt", "not a PNG, JPEG or WebP")]
+    [DataRow("ocr|--region|-5,0,10,10", "-5")]
+    [DataRow("act|{\"action\":\"left_click\",\"coordinate\":[\"a\",\"b\"]}", "\"coordinate\"")]
+    [DataRow("act|{\"action\":\"key\",\"text\":\"ctrl+nope\"}|--dry-run", "'nope'")]
+    [DataRow("act|{\"action\":\"key\",\"text\":\"Return\"}|--approval-timeout|1e308", "--approval-timeout")]
+    [DataRow("type|x|--approval-timeout|-1", "--approval-timeout -1")]
+    [DataRow("key|0xffffffff", "'0xffffffff'")]
+    [DataRow("click|5|5|--hold|Return", "'Return'")]
+    public async Task BadInput_ThroughTheHost_EndsInOneLineNamingTheValue_AndTheHostServesOn(string command, string named)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
+        await File.WriteAllTextAsync(Path.Combine(s_cli.Work, "words.txt"), "no image here\n", TestContext.CancellationToken);
+        using (var frame = Engine.Capture.Frame.Create(new Engine.Geometry.Rect(0, 0, 16, 16)))
         {
-            var status = await CliApp.Build().Parse(["--display", s_desktop.DisplayName, .. arguments]).InvokeAsync();
-            return (status, output.ToString(), error.ToString());
+            var png = Engine.Capture.FrameEncoder.Encode(frame, Engine.Capture.ImageFormat.Png).Bytes;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(16), 16000);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), 16000);
+            await File.WriteAllBytesAsync(Path.Combine(s_cli.Work, "huge.png"), png, TestContext.CancellationToken);
         }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        // Arguments are separated by '|' in the rows, so JSON keeps its quotes.
+        var arguments = command.Replace("{work}", s_cli.Work, StringComparison.Ordinal).Split('|');
+
+        var result = await s_cli.DispatchAsync(arguments).WaitAsync(TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+        var after = await s_cli.DispatchAsync("windows");
+
+        CliDesktop.AssertOneLineError(result, named);
+        Assert.AreEqual(0, after.Status, $"the host stopped serving after {command}: {after.Error}");
+        Assert.IsTrue(HostSocket.IsLive(s_cli.Virtual.DisplayName));
     }
 
     /// <summary>Timings differ from run to run; everything else must be the same.</summary>
@@ -260,36 +252,5 @@ public sealed partial class HostTests
     [GeneratedRegex(@"\d+(\.\d+)? ms")]
     private static partial Regex Milliseconds();
 
-    private async Task<Engine.Windowing.LaunchedApp> LaunchAsync(params string[] command)
-    {
-        var info = s_desktop.CreateStartInfo(command[0], command[1..]);
-        info.WorkingDirectory = s_work;
-        info.Environment["LC_ALL"] = "C.UTF-8";
-        var app = await s_engine.Windows.LaunchAsync(info, TimeSpan.FromSeconds(60), cancellationToken: TestContext.CancellationToken);
-        s_apps.Add(app.Process);
-        await s_engine.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TestContext.CancellationToken);
-        return app;
-    }
 
-    private static Process StartDispatch(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_desktop.DisplayName }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DISPATCH_STATE_DIR"] = Path.Combine(s_work, "state");
-        return Process.Start(start)!;
-    }
-
-    private async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.IsLessThan(deadline, DateTime.UtcNow, $"gave up waiting for {what}");
-            // A socket that starts answering sends no event anyone could wait on.
-            await Task.Delay(50, TestContext.CancellationToken);
-        }
-    }
 }

@@ -37,6 +37,35 @@ public sealed class FrameEncoderTests
     }
 
     [TestMethod]
+    [DataRow(ImageFormat.Png, 80)]
+    [DataRow(ImageFormat.Jpeg, 80)]
+    [DataRow(ImageFormat.WebP, 80)]
+    [DataRow(ImageFormat.WebP, 100)]
+    public void ImageHeader_GivesTheSizeEachFormatWasEncodedAt(ImageFormat format, int quality)
+    {
+        using var frame = Pattern();
+
+        var image = FrameEncoder.Encode(frame, format, targetSize: new Size(317, 123), quality: quality);
+
+        Assert.AreEqual(new Size(317, 123), ImageHeader.SizeOf(image.Bytes));
+    }
+
+    [TestMethod]
+    public void Decode_AnImageWhoseHeaderAnnouncesAGigapixel_IsRefusedBeforeDecoding()
+    {
+        using var frame = Pattern();
+        var png = FrameEncoder.Encode(frame, ImageFormat.Png).Bytes;
+        // 16000×16000 in IHDR: the pixels that follow are too few, but nothing may get as far as allocating for them.
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(16), 16000);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), 16000);
+
+        var error = Assert.ThrowsExactly<DispatchException>(() => FrameEncoder.Decode(png));
+
+        StringAssert.Contains(error.Message, "16000x16000");
+        Assert.ThrowsExactly<DispatchException>(() => FrameEncoder.Decode("not an image at all"u8.ToArray()));
+    }
+
+    [TestMethod]
     public void Encode_RegionDownscaled_HasTheTargetSizeAndMapsBackToTheScreen()
     {
         using var frame = Pattern();

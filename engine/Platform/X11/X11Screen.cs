@@ -68,7 +68,7 @@ internal sealed unsafe class X11Screen : IScreen
         if (region.IsEmpty || !Bounds.Contains(region))
         {
             throw new ArgumentOutOfRangeException(nameof(region), region,
-                $"The capture region must be non-empty and inside the screen {Bounds}.");
+                $"The capture region {region} must be non-empty and inside the screen {Bounds}.");
         }
         lock (_lock)
         {

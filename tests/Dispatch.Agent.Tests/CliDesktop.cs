@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Dispatch.Agent.Cli;
+using Dispatch.Engine;
+using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Windowing;
+
+namespace Dispatch.Agent.Tests;
+
+/// <summary>
+/// A private virtual desktop (no accessibility bus) for a test class of the <c>dispatch</c> command, with a folder of its own
+/// for files and state: runs the CLI in-process or as a process, launches apps and closes them at the end.
+/// </summary>
+internal sealed class CliDesktop : IDisposable
+{
+    private readonly List<Process> _apps = [];
+
+    private CliDesktop(VirtualDesktop desktop, string work)
+    {
+        Virtual = desktop;
+        Engine = desktop.Open();
+        Work = work;
+        // Journals, keys and approval screenshots go to the test's own folder, never the user's.
+        Environment.SetEnvironmentVariable("DISPATCH_STATE_DIR", State);
+    }
+
+    public VirtualDesktop Virtual { get; }
+
+    public Desktop Engine { get; }
+
+    public string Work { get; }
+
+    public string State => Path.Combine(Work, "state");
+
+    public static async Task<CliDesktop> StartAsync(string name) =>
+        new(await VirtualDesktop.StartAsync(new VirtualDesktopOptions { IsolateHome = true, Accessibility = false }),
+            Directory.CreateTempSubdirectory($"dispatch-{name}-").FullName);
+
+    /// <summary>Runs the CLI in this process on the desktop, capturing what it prints.</summary>
+    public async Task<(int Status, string Output, string Error)> DispatchAsync(params string[] arguments)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var status = await CliApp.Build().Parse(["--display", Virtual.DisplayName, .. arguments]).InvokeAsync();
+            return (status, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    /// <summary>Starts the built <c>dispatch</c> as a process on the desktop, with the test's private state folder.</summary>
+    public Process StartDispatch(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", Virtual.DisplayName }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DISPATCH_STATE_DIR"] = State;
+        var process = Process.Start(start)!;
+        Track(process);
+        return process;
+    }
+
+    /// <summary>Starts a program, waits for its window and for the screen to settle; it is closed with the desktop.</summary>
+    public async Task<LaunchedApp> LaunchAsync(params string[] command)
+    {
+        var info = Virtual.CreateStartInfo(command[0], command[1..]);
+        info.WorkingDirectory = Work;
+        info.Environment["LC_ALL"] = "C.UTF-8";
+        var app = await Engine.Windows.LaunchAsync(info, TimeSpan.FromSeconds(60));
+        Track(app.Process);
+        await Engine.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        return app;
+    }
+
+    /// <summary>A zenity question with Yes and No, and where its Yes is (found by OCR: this desktop has no accessibility).</summary>
+    public async Task<(LaunchedApp Dialog, Point Yes)> QuestionAsync(string title, string text)
+    {
+        var dialog = await LaunchAsync("zenity", "--question", "--title", title, "--text", text, "--ok-label", "Yes", "--cancel-label", "No");
+        using var ocr = new Engine.Vision.OcrEngine();
+        return (dialog, new Engine.Locators.ElementFinder(Engine, ocr).Find($"text~=\"Yes\" via=ocr in window \"{title}\"").Bounds.Center);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> (state that sends no event, in the X server or the file system) for up to 30 s.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, $"gave up waiting for {what}");
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>A failed command: non-zero status, one line on stderr naming <paramref name="named"/>, no stack trace.</summary>
+    public static void AssertOneLineError((int Status, string Output, string Error) result, string named)
+    {
+        Assert.AreNotEqual(0, result.Status, result.Output);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, result.Error);
+        StringAssert.StartsWith(lines[0], "dispatch: ");
+        StringAssert.Contains(lines[0], named);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    public void Track(Process process)
+    {
+        lock (_apps)
+        {
+            _apps.Add(process);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var app in _apps)
+        {
+            try
+            {
+                if (!app.HasExited)
+                {
+                    app.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed by its test already, which means it was waited for.
+            }
+            app.Dispose();
+        }
+        Engine.Dispose();
+        Virtual.Dispose();
+        Directory.Delete(Work, recursive: true);
+    }
+}
