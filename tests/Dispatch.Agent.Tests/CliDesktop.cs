@@ -100,6 +100,17 @@ internal sealed class CliDesktop : IDisposable
         }
     }
 
+    /// <summary>The keyboard map as <c>xmodmap -pke</c> prints it: what spare keycodes are bound to.</summary>
+    public async Task<string> KeymapAsync()
+    {
+        var info = Virtual.CreateStartInfo("xmodmap", "-pke");
+        info.RedirectStandardOutput = true;
+        using var xmodmap = Process.Start(info)!;
+        var text = await xmodmap.StandardOutput.ReadToEndAsync();
+        await xmodmap.WaitForExitAsync();
+        return text;
+    }
+
     /// <summary>A failed command: non-zero status, one line on stderr naming <paramref name="named"/>, no stack trace.</summary>
     public static void AssertOneLineError((int Status, string Output, string Error) result, string named)
     {

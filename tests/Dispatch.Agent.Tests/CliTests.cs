@@ -136,16 +136,6 @@ public sealed class CliTests
         Assert.IsFalse(dialog.Process.HasExited, "the piped 'y' clicked Yes");
     }
 
-    private static async Task<string> KeymapAsync()
-    {
-        var info = s_cli.Virtual.CreateStartInfo("xmodmap", "-pke");
-        info.RedirectStandardOutput = true;
-        using var xmodmap = Process.Start(info)!;
-        var text = await xmodmap.StandardOutput.ReadToEndAsync();
-        await xmodmap.WaitForExitAsync();
-        return text;
-    }
-
     [TestMethod]
     public async Task KilledWhileHoldingShift_TheNextDispatchOnTheDisplayReleasesIt()
     {
@@ -168,20 +158,20 @@ public sealed class CliTests
         var app = await s_cli.LaunchAsync("xterm", "-title", "cyrillic sink", "-e", "sh", "-c", "cat > /dev/null");
         s_cli.Engine.Windows.Activate(app.Window.Id);
         await s_cli.Engine.Windows.WaitForWindowAsync(w => w.Id == app.Window.Id && w.IsActive, TimeSpan.FromSeconds(10), TestContext.CancellationToken);
-        var before = await KeymapAsync();
+        var before = await s_cli.KeymapAsync();
         var text = string.Concat(Enumerable.Repeat("съешь же ещё этих мягких французских булок, да выпей чаю ", 40));
 
         using var typist = s_cli.StartDispatch("type", text, "--no-gate", "--journal", Path.Combine(s_cli.Work, "type.jsonl"));
-        await CliDesktop.UntilAsync(async () => await KeymapAsync() != before, "spare keycodes to be bound", TestContext.CancellationToken);
+        await CliDesktop.UntilAsync(async () => await s_cli.KeymapAsync() != before, "spare keycodes to be bound", TestContext.CancellationToken);
         typist.Kill();
         await typist.WaitForExitAsync(TestContext.CancellationToken);
-        Assert.AreNotEqual(before, await KeymapAsync(), "the kill itself restored the keymap: nothing to recover");
+        Assert.AreNotEqual(before, await s_cli.KeymapAsync(), "the kill itself restored the keymap: nothing to recover");
         using (var next = s_cli.Virtual.Open())
         {
             Assert.IsTrue(next.Input.QueryState().NothingPressed, string.Join(", ", next.Input.QueryState().KeysDown));
         }
 
-        Assert.AreEqual(before, await KeymapAsync(), "spare keycodes bound by the killed command are still bound");
+        Assert.AreEqual(before, await s_cli.KeymapAsync(), "spare keycodes bound by the killed command are still bound");
         app.Process.Kill();
     }
 

@@ -136,6 +136,89 @@ public sealed partial class HostTests
     }
 
     [TestMethod]
+    [DataRow("KILL")]
+    [DataRow("TERM")]
+    [DataRow("INT")]
+    public async Task ClientKilledWhileTheHostHoldsItsKeys_HasThemLetGoAtOnce(string signal)
+    {
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        for (var round = 0; round < 3; round++)
+        {
+            var holder = s_cli.StartDispatch("act", "{\"action\":\"hold_key\",\"text\":\"shift+ctrl\",\"duration\":60}", "--no-gate");
+            await CliDesktop.UntilAsync(() => Task.FromResult(s_cli.Engine.Input.QueryState().KeysDown.Contains("Shift_L")), "the host to hold shift", TestContext.CancellationToken);
+            // A random moment within the hold, so the kill does not always land at the same point of the host's work.
+            await Task.Delay(Random.Shared.Next(0, 300), TestContext.CancellationToken);
+
+            Signal(holder, signal);
+            await holder.WaitForExitAsync(TestContext.CancellationToken);
+
+            // The host is told by its closed connection; nothing else of the client's runs any more.
+            await CliDesktop.UntilAsync(() => Task.FromResult(s_cli.Engine.Input.QueryState().NothingPressed),
+                $"the host to let go of the keys of a client killed by SIG{signal} (round {round})", TestContext.CancellationToken);
+        }
+        var after = await s_cli.DispatchAsync("key", "shift+a", "--no-gate");
+        Assert.AreEqual(0, after.Status, after.Error);
+    }
+
+    [TestMethod]
+    public async Task ClientKilledWhileTheHostTypesCyrillic_LeavesTheKeymapAsItWas()
+    {
+        var app = await s_cli.LaunchAsync("xterm", "-title", "host cyrillic sink", "-e", "sh", "-c", "cat > /dev/null");
+        s_cli.Engine.Windows.Activate(app.Window.Id);
+        await s_cli.Engine.Windows.WaitForWindowAsync(w => w.Id == app.Window.Id && w.IsActive, TimeSpan.FromSeconds(10), TestContext.CancellationToken);
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        var before = await s_cli.KeymapAsync();
+        var text = string.Concat(Enumerable.Repeat("съешь же ещё этих мягких французских булок, да выпей чаю ", 40));
+
+        var typist = s_cli.StartDispatch("type", text, "--no-gate");
+        await CliDesktop.UntilAsync(async () => await s_cli.KeymapAsync() != before, "spare keycodes to be bound", TestContext.CancellationToken);
+        typist.Kill();
+        await typist.WaitForExitAsync(TestContext.CancellationToken);
+
+        await CliDesktop.UntilAsync(async () => s_cli.Engine.Input.QueryState().NothingPressed && await s_cli.KeymapAsync() == before,
+            "the host to stop typing, let go and unbind its spare keycodes", TestContext.CancellationToken);
+        var typed = await s_cli.DispatchAsync("type", "ещё", "--no-gate");
+        Assert.AreEqual(0, typed.Status, typed.Error);
+        app.Process.Kill();
+    }
+
+    [TestMethod]
+    public async Task HostKilledWhileHoldingCtrl_TheNextHostLetsGo_ButNotOfAKeyAnotherClientHolds()
+    {
+        using var other = s_cli.Virtual.Open();
+        using var stopHolding = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        var otherHold = other.Input.HoldKeysAsync("b", TimeSpan.FromMinutes(1), stopHolding.Token);
+        var run = s_cli.StartDispatch("run");
+        await CliDesktop.UntilAsync(() => Task.FromResult(HostSocket.IsLive(s_cli.Virtual.DisplayName)), "dispatch run to serve its socket", TestContext.CancellationToken);
+        var holder = s_cli.StartDispatch("act", "{\"action\":\"hold_key\",\"text\":\"ctrl\",\"duration\":60}", "--no-gate");
+        await CliDesktop.UntilAsync(() => Task.FromResult(s_cli.Engine.Input.QueryState().KeysDown.Contains("Control_L")), "the host to hold ctrl", TestContext.CancellationToken);
+
+        run.Kill();
+        await run.WaitForExitAsync(TestContext.CancellationToken);
+        await holder.WaitForExitAsync(TestContext.CancellationToken);
+        Assert.Contains("Control_L", s_cli.Engine.Input.QueryState().KeysDown, "SIGKILL itself let go of ctrl: nothing to recover");
+        await using (await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken))
+        {
+            var state = s_cli.Engine.Input.QueryState();
+            Assert.DoesNotContain("Control_L", state.KeysDown, "the next host did not let go of the dead host's ctrl");
+            Assert.Contains("b", state.KeysDown, "the next host let go of a key another live client holds");
+        }
+        await stopHolding.CancelAsync();
+        await Assert.ThrowsAsync<OperationCanceledException>(() => otherHold);
+    }
+
+    private static void Signal(Process process, string signal)
+    {
+        if (signal == "KILL")
+        {
+            process.Kill();
+            return;
+        }
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    [TestMethod]
     public async Task SecondHost_ForTheSameDisplay_IsRefusedNamingTheLiveOne()
     {
         await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
