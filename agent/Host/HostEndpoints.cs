@@ -29,7 +29,8 @@ internal static class HostEndpoints
             AnswerAsync(() => engine.FindAsync(request, context.RequestAborted), json.FindReply));
         api.MapPost("/ocr", (OcrRequest request, InProcessDesktopApi engine, HttpContext context) =>
             AnswerAsync(() => engine.OcrAsync(request, context.RequestAborted), json.OcrReply));
-        api.MapPost("/steps", (StepRequest request, InProcessDesktopApi engine, HttpContext context) =>
+        api.MapGet("/tasks", (LoopEventHub hub) => Results.Json(hub.Tasks, json.IReadOnlyListTaskSummaryDto));
+        api.MapPost("/tasks", (StepRequest request, InProcessDesktopApi engine, HttpContext context) =>
             AnswerAsync(async () =>
             {
                 // Held steps are asked on the terminal of the person who ran the command, found from the socket's peer.

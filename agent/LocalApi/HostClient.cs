@@ -71,7 +71,14 @@ public sealed class HostClient : IDesktopApi, IDisposable
 
     /// <inheritdoc/>
     public Task<StepReply> RunStepsAsync(StepRequest request, CancellationToken cancellationToken) =>
-        PostAsync("v1/steps", request, LocalApiJsonContext.Default.StepRequest, LocalApiJsonContext.Default.StepReply, cancellationToken);
+        PostAsync("v1/tasks", request, LocalApiJsonContext.Default.StepRequest, LocalApiJsonContext.Default.StepReply, cancellationToken);
+
+    /// <summary>The latest tasks the host ran, newest first.</summary>
+    public async Task<IReadOnlyList<TaskSummaryDto>> TasksAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/tasks"), cancellationToken);
+        return await ReadAsync(response, LocalApiJsonContext.Default.IReadOnlyListTaskSummaryDto, cancellationToken);
+    }
 
     /// <summary>The host's loop events as they happen (Server-Sent Events), until cancelled or the host stops.</summary>
     public async IAsyncEnumerable<string> EventLinesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

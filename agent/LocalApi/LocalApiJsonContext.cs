@@ -18,6 +18,7 @@ namespace Dispatch.Agent.LocalApi;
 [JsonSerializable(typeof(StepRequest))]
 [JsonSerializable(typeof(StepReply))]
 [JsonSerializable(typeof(ProblemReply))]
+[JsonSerializable(typeof(IReadOnlyList<TaskSummaryDto>))]
 [JsonSerializable(typeof(HostRecord))]
 [JsonSerializable(typeof(LoopEvent))]
 public sealed partial class LocalApiJsonContext : JsonSerializerContext;

@@ -287,6 +287,8 @@ public sealed partial class HostTests
         var data = lines.Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).ToList();
         StringAssert.Contains(data[0], reply.TaskId.ToString());
         StringAssert.Contains(data[^1], "\"finished\":\"Done\"");
+        var task = (await client.TasksAsync(TestContext.CancellationToken))[0];
+        Assert.AreEqual((reply.TaskId, "scripted", 2, "done"), (task.TaskId, task.Task, task.Steps, task.Outcome));
     }
 
     [TestMethod]
