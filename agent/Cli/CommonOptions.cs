@@ -39,9 +39,6 @@ internal static class CommonOptions
         return new EngineConnection(new InProcessDesktopApi(services, display ?? "", () => new ConsoleApprovalChannel()), services);
     }
 
-    /// <summary>Opens the desktop in this process, for what a host does not serve (<c>watch</c>).</summary>
-    public static Desktop OpenDesktop(ParseResult parse) => Desktop.Open(new DesktopOptions { DisplayName = ResolveDisplay(parse) });
-
     /// <summary>The display given, else <c>$DISPLAY</c>, else the one display a running host serves; null when there is none.</summary>
     /// <exception cref="DispatchException">Several hosts run and none was named.</exception>
     private static string? ResolveDisplay(ParseResult parse)

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Dispatch.Agent.LocalApi;
-using Dispatch.Engine.Capture;
-using Dispatch.Engine.Geometry;
 
 namespace Dispatch.Agent.Cli;
 
@@ -15,43 +13,16 @@ internal static class WatchCommand
         var command = new Command("watch", "Print the screen areas that change, as they change, until Ctrl+C.") { region, duration };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
-            var area = parse.GetValue(region) is { } text ? Rect.Parse(text) : (Rect?)null;
-            var seconds = Durations.Seconds(parse.GetValue(duration), "--duration");
-            using var desktop = CommonOptions.OpenDesktop(parse);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (seconds > TimeSpan.Zero)
+            var seconds = parse.GetValue(duration);
+            Durations.Seconds(seconds, "--duration");
+            using var engine = CommonOptions.Connect(parse);
+            var first = true;
+            await foreach (var change in engine.Api.WatchAsync(new WatchRequest(parse.GetValue(region), seconds), cancellationToken))
             {
-                stop.CancelAfter(seconds);
-            }
-            var watched = area ?? desktop.Screen.Bounds;
-            Console.WriteLine($"watching {watched} on {(desktop.Damage is null ? "a polled screen" : "damage events")}; Ctrl+C stops");
-            var baseline = desktop.Screen.Capture(watched);
-            try
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    var report = await desktop.Watcher.WaitForChangeAsync(watched, TimeSpan.FromSeconds(1), baseline, stop.Token);
-                    if (report.Outcome != WaitOutcome.Changed)
-                    {
-                        continue;
-                    }
-                    var next = desktop.Screen.Capture(watched);
-                    var changes = FrameDiff.Compare(baseline, next);
-                    baseline.Dispose();
-                    baseline = next;
-                    if (changes.HasChanges)
-                    {
-                        Console.WriteLine($"{DateTime.Now:HH:mm:ss.fff} {string.Join("  ", changes.Changed)}");
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Ctrl+C or --duration: a normal end.
-            }
-            finally
-            {
-                baseline.Dispose();
+                Console.WriteLine(first
+                    ? $"watching {change.Area} on {change.Source}; Ctrl+C stops"
+                    : $"{change.Time.ToLocalTime():HH:mm:ss.fff} {string.Join("  ", change.Changed)}");
+                first = false;
             }
             return 0;
         }));

@@ -37,7 +37,39 @@ internal static class HostEndpoints
                 using var terminal = ClientTerminal.Of(PeerCredentials.ProcessIdOf(context));
                 return await engine.RunStepsAsync(request, new ConsoleApprovalChannel(terminal: terminal), context.RequestAborted);
             }, json.StepReply));
+        api.MapPost("/watch", async Task<IResult> (WatchRequest request, InProcessDesktopApi engine, HttpContext context) =>
+        {
+            // Checked before the stream starts, so a bad region or duration is a problem reply like any other.
+            var watch = engine.WatchAsync(request, context.RequestAborted).GetAsyncEnumerator(context.RequestAborted);
+            try
+            {
+                if (!await watch.MoveNextAsync())
+                {
+                    await watch.DisposeAsync();
+                    return Results.Empty;
+                }
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                await watch.DisposeAsync();
+                return Problem(error);
+            }
+            return TypedResults.ServerSentEvents(Rest(watch, context.RequestAborted));
+        });
         api.MapGet("/events", (LoopEventHub hub, HttpContext context) => TypedResults.ServerSentEvents(hub.FollowAsync(context.RequestAborted)));
+    }
+
+    /// <summary>The first item of a started enumeration, then the rest of it.</summary>
+    private static async IAsyncEnumerable<T> Rest<T>(IAsyncEnumerator<T> started, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using (started)
+        {
+            yield return started.Current;
+            while (!cancellationToken.IsCancellationRequested && await started.MoveNextAsync())
+            {
+                yield return started.Current;
+            }
+        }
     }
 
     private static async Task<IResult> AnswerAsync<T>(Func<Task<T>> work, JsonTypeInfo<T> type)
@@ -48,15 +80,20 @@ internal static class HostEndpoints
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            var report = FailureReport.Of(error);
-            var status = report.ExitCode switch
-            {
-                FailureReport.Bug => StatusCodes.Status500InternalServerError,
-                FailureReport.Cancelled => 499,
-                _ => StatusCodes.Status400BadRequest,
-            };
-            return Results.Json(new ProblemReply(status == 400 ? "Bad request" : "Failed", report.Message, status, report.ExitCode),
-                LocalApiJsonContext.Default.ProblemReply, "application/problem+json", status);
+            return Problem(error);
         }
+    }
+
+    private static IResult Problem(Exception error)
+    {
+        var report = FailureReport.Of(error);
+        var status = report.ExitCode switch
+        {
+            FailureReport.Bug => StatusCodes.Status500InternalServerError,
+            FailureReport.Cancelled => 499,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return Results.Json(new ProblemReply(status == 400 ? "Bad request" : "Failed", report.Message, status, report.ExitCode),
+            LocalApiJsonContext.Default.ProblemReply, "application/problem+json", status);
     }
 }

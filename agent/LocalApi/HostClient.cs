@@ -73,6 +73,35 @@ public sealed class HostClient : IDesktopApi, IDisposable
     public Task<StepReply> RunStepsAsync(StepRequest request, CancellationToken cancellationToken) =>
         PostAsync("v1/tasks", request, LocalApiJsonContext.Default.StepRequest, LocalApiJsonContext.Default.StepReply, cancellationToken);
 
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<WatchEvent> WatchAsync(WatchRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "v1/watch") { Content = JsonContent.Create(request, LocalApiJsonContext.Default.WatchRequest) };
+        using var response = await SendAsync(message, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        while (await ReadLineOrEndAsync(reader, cancellationToken) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                yield return System.Text.Json.JsonSerializer.Deserialize(line.AsSpan(6), LocalApiJsonContext.Default.WatchEvent)
+                    ?? throw new HostProblemException("the host sent an empty watch event", FailureReport.Bug);
+            }
+        }
+    }
+
+    /// <summary>The next line of a stream; null at its end or when the caller stops reading (Ctrl+C ends a watch normally).</summary>
+    private static async Task<string?> ReadLineOrEndAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The latest tasks the host ran, newest first.</summary>
     public async Task<IReadOnlyList<TaskSummaryDto>> TasksAsync(CancellationToken cancellationToken)
     {

@@ -25,6 +25,9 @@ public interface IDesktopApi
     /// <summary>Reads text.</summary>
     Task<OcrReply> OcrAsync(OcrRequest request, CancellationToken cancellationToken);
 
+    /// <summary>What is watched, then each change as it happens, until the duration ends or the caller cancels.</summary>
+    IAsyncEnumerable<WatchEvent> WatchAsync(WatchRequest request, CancellationToken cancellationToken);
+
     /// <summary>
     /// Runs actions as one task through the policy, the gate and the journal. A held step is asked about on the terminal of
     /// the person who ran the command, when it is an interactive one; cancelling stops the task and lets go of every key.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Dispatch.Engine;
 using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Actions;
@@ -103,6 +104,62 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
             result.Lines.Select(l => new OcrLineDto(l.Text, BoundsDto.From(l.Bounds),
                 l.Words.Select(w => new OcrWordDto(w.Text, BoundsDto.From(w.Bounds), w.Confidence)).ToList())).ToList(),
             result.BlocksRecognized + result.BlocksFromCache, result.Elapsed.TotalMilliseconds));
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<WatchEvent> WatchAsync(WatchRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var area = request.Region is { } text ? Rect.Parse(text) : (Rect?)null;
+        var duration = Durations.Seconds(request.DurationSeconds, "--duration");
+        var desktop = Desktop;
+        var time = services.GetRequiredService<TimeProvider>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (duration > TimeSpan.Zero)
+        {
+            stop.CancelAfter(duration);
+        }
+        var watched = area ?? desktop.Screen.Bounds;
+        var baseline = desktop.Screen.Capture(watched);
+        try
+        {
+            yield return new WatchEvent(time.GetUtcNow(), BoundsDto.From(watched), desktop is Engine.Desktop { Damage: null } ? "a polled screen" : "damage events", []);
+            while (await NextChangeAsync(desktop, watched, baseline, stop.Token) is { } next)
+            {
+                var changes = FrameDiff.Compare(baseline, next);
+                baseline.Dispose();
+                baseline = next;
+                if (changes.HasChanges)
+                {
+                    yield return new WatchEvent(time.GetUtcNow(), BoundsDto.From(watched), "", changes.Changed.Select(BoundsDto.From).ToList());
+                }
+            }
+        }
+        finally
+        {
+            baseline.Dispose();
+        }
+    }
+
+    /// <summary>The next capture of <paramref name="area"/> that differs; null when the watch is over (its time ran out or it was stopped).</summary>
+    private static async Task<Frame?> NextChangeAsync(IDesktop desktop, Rect area, Frame baseline, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                var report = await desktop.Watcher.WaitForChangeAsync(area, TimeSpan.FromSeconds(1), baseline, stop);
+                if (report.Outcome == WaitOutcome.Changed)
+                {
+                    return desktop.Screen.Capture(area);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C, a client gone, or the duration: the normal end of a watch.
+            return null;
+        }
     }
 
     /// <inheritdoc/>

@@ -18,6 +18,8 @@ namespace Dispatch.Agent.LocalApi;
 [JsonSerializable(typeof(StepRequest))]
 [JsonSerializable(typeof(StepReply))]
 [JsonSerializable(typeof(ProblemReply))]
+[JsonSerializable(typeof(WatchRequest))]
+[JsonSerializable(typeof(WatchEvent))]
 [JsonSerializable(typeof(IReadOnlyList<TaskSummaryDto>))]
 [JsonSerializable(typeof(HostRecord))]
 [JsonSerializable(typeof(LoopEvent))]

@@ -36,6 +36,8 @@ public sealed partial class HostTests
         [
             ["windows"],
             ["windows", "--json"],
+            ["watch", "--duration", "0.5", "--region", "0,0,100,100"],
+            ["watch", "--region", "0,0,0,10"],
             ["find", "text=\"Quarterly invoice\" via=ocr in window \"host reading\""],
             ["find", "text=\"Zebra crossing\" via=ocr in window \"host reading\""],
             ["ocr", "--region", $"{window.X},{window.Y},{window.Width},60"],
