@@ -89,6 +89,37 @@ internal sealed class FileLock : IDisposable
         }
     }
 
+    /// <summary>Takes the lock if it is free now.</summary>
+    /// <returns>The held lock; or null when another holds it, with <paramref name="holder"/> naming it.</returns>
+    public static FileLock? TryTake(string path, out string? holder)
+    {
+        var file = OpenLockFile(path);
+        try
+        {
+            while (LibC.flock(file.SafeFileHandle, LibC.LOCK_EX | LibC.LOCK_NB) != 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == LibC.EWOULDBLOCK)
+                {
+                    holder = HolderOf(file);
+                    file.Dispose();
+                    return null;
+                }
+                if (errno != LibC.EINTR)
+                {
+                    throw new NativeCallException("flock", $"{LibC.LastError()} locking '{path}'");
+                }
+            }
+            holder = null;
+            return Held(file);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Releases the lock.</summary>
     public void Dispose() => _file.Dispose();
 
