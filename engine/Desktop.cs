@@ -83,8 +83,10 @@ public sealed class Desktop : IDesktop
                 Track(damage);
             }
             var watcher = new ScreenWatcher(screen, damage, time);
+            // Before a spare key is rebound the app must have read the keys typed with it; a quarter second without drawing
+            // is the sign (100 ms was seen to pass while a loaded machine's xterm had not yet read its keys).
             var input = Track(new X11Input(options.DisplayName, time,
-                ct => watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), ct)));
+                ct => watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5), ct)));
             var windows = Track(new X11WindowManager(options.DisplayName, time));
             var name = options.DisplayName ?? Environment.GetEnvironmentVariable("DISPLAY") ?? "";
             return new Desktop(name, screen, input, windows, damage, watcher, () => OperatingSystem.IsLinux()

@@ -124,9 +124,12 @@ public sealed class ActionExecutor : IActionExecutor
 
     private async Task PerformAsync(ResolvedStep step, CancellationToken cancellationToken)
     {
+        var input = _desktop.Input;
+        // The whole action is one request on the display's input: another process's keys neither interleave with it nor
+        // stay held under it. Taken before the last look, so the look sees the screen this action will act on.
+        using var exclusive = await input.LockAsync(cancellationToken).ConfigureAwait(false);
         CheckStillThere(step);
         var action = step.Action;
-        var input = _desktop.Input;
         var hold = action.Text is { Length: > 0 } keys && action.Kind is not (ActionKind.Key or ActionKind.HoldKey or ActionKind.Type or ActionKind.SetText)
             ? KeyChord.Parse(keys)
             : null;

@@ -50,14 +50,33 @@ public interface IInput : IDisposable
     Task HoldKeysAsync(string keys, TimeSpan duration, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Types <paramref name="text"/> exactly, whatever the keyboard layout: characters the layout lacks are mapped
-    /// onto a spare keycode for the moment. Newline presses Return and tab presses Tab.
+    /// Types <paramref name="text"/> exactly, whatever the keyboard layout: characters the layout lacks are bound to
+    /// spare keys for the moment, in batches as large as the spare keys allow, and a spare key is rebound only after the
+    /// app has read the keys typed with it. Newline presses Return and tab presses Tab.
+    /// <para>
+    /// Modifier keys another program holds down through XTest (e.g. <c>xdotool keydown shift</c>) are released while
+    /// typing and pressed again after it, and Caps Lock is switched off and on again: typing produces the text, not a
+    /// shifted or controlled version of it, and the other program finds its keys as it left them. Keys held on a real
+    /// keyboard cannot be released by a program; then nothing is typed and the error names them. (Another Dispatch
+    /// request's keys are never met: it holds the display's input lock, see <see cref="LockAsync"/>.)
+    /// </para>
     /// </summary>
     /// <param name="text">Any Unicode text.</param>
     /// <param name="delayPerCharacter">Pause between characters (zero types as fast as the server accepts).</param>
     /// <param name="cancellationToken">Stops typing between characters.</param>
+    /// <returns>How many characters, batches and keymap changes it took.</returns>
     /// <exception cref="UntypeableTextException">The text holds a control character; nothing was typed.</exception>
-    Task TypeAsync(string text, TimeSpan delayPerCharacter = default, CancellationToken cancellationToken = default);
+    /// <exception cref="InputBusyException">Another process kept the display's input for longer than the wait allows, or a person holds a modifier key.</exception>
+    Task<TypingReport> TypeAsync(string text, TimeSpan delayPerCharacter = default, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes this display's input for one whole request (a type, a key sequence, a click with keys held) until the
+    /// result is disposed: every other Dispatch process's input on the display waits until then, so two commands never
+    /// interleave their keys. Input methods called without it take it themselves for their own duration (the
+    /// synchronous ones only if it is free at once). Waits at most 30 seconds for another process to finish.
+    /// </summary>
+    /// <exception cref="InputBusyException">Another process held the input for the whole wait; the message names it.</exception>
+    Task<IDisposable> LockAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Releases every key and button this input holds down. Safe to call from any thread at any time.</summary>
     void ReleaseAll();

@@ -164,6 +164,55 @@ public sealed partial class ActionJournal
         return new JournalVerification(true, entries, null, null, schema, fingerprint);
     }
 
+    /// <summary>
+    /// The sequence number and hash of the journal's last line (the header's: 0), read under the writers' lock: the
+    /// chain continues from what is in the file, not from what this instance wrote last. The line must be sealed and
+    /// signed by this journal's key, so an append never chains onto a line cut short or forged.
+    /// </summary>
+    private (long Sequence, string Hash) Tail(FileStream file)
+    {
+        var end = file.Length - 1;
+        Span<byte> last = stackalloc byte[1];
+        file.Position = Math.Max(0, end);
+        if (end < 0 || file.Read(last) != 1 || last[0] != (byte)'\n')
+        {
+            throw new DispatchException($"The journal '{_path}' does not end with a whole line (it was cut short); refusing to append to a broken chain.");
+        }
+        var buffer = new byte[64 * 1024];
+        var start = 0L;
+        for (var position = end; position > 0;)
+        {
+            var chunk = (int)Math.Min(buffer.Length, position);
+            position -= chunk;
+            file.Position = position;
+            file.ReadExactly(buffer, 0, chunk);
+            var newline = buffer.AsSpan(0, chunk).LastIndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                start = position + newline + 1;
+                break;
+            }
+            if (end - position > MaxLineLength)
+            {
+                throw new DispatchException($"The journal '{_path}' ends with a line longer than {MaxLineLength / 1024 / 1024} MiB; expected a journal entry.");
+            }
+        }
+        var bytes = new byte[end - start];
+        file.Position = start;
+        file.ReadExactly(bytes);
+        var line = System.Text.Encoding.UTF8.GetString(bytes);
+        var seal = SealedLine().Match(line);
+        if (!seal.Success || HashOf(seal.Groups["body"].Value + "}") != seal.Groups["hash"].Value
+            || !_key.VerifyBase64(EntryMessage(seal.Groups["hash"].Value), SignatureOf(seal)))
+        {
+            throw new DispatchException($"The journal '{_path}' ends with a line that is not an entry sealed and signed by key {_key.Fingerprint} " +
+                "(it was cut short, edited or forged); refusing to append to a broken chain.");
+        }
+        using var document = ParseObject(seal.Groups["body"].Value + "}")!;
+        var sequence = document.RootElement.TryGetProperty("seq", out var seq) && seq.TryGetInt64(out var n) ? n : 0;
+        return (sequence, seal.Groups["hash"].Value);
+    }
+
     /// <summary>A line is its body, then its hash and (schema 2) its signature, and nothing after.</summary>
     [GeneratedRegex("""^(?<body>\{.*),"hash":"(?<hash>[0-9a-f]{64})"(?:,"sig":"(?<sig>[A-Za-z0-9+/]+={0,2})")?\}$""")]
     private static partial Regex SealedLine();

@@ -19,9 +19,11 @@ namespace Dispatch.Engine.Journal;
 /// replaced by the signed last sequence number and hash, so entries cut from the end are detected too.
 /// </para>
 /// <para>
-/// While open, the journal holds an exclusive advisory lock on <c>&lt;journal&gt;.lock</c>: it has one writer. A second
-/// <see cref="Open(string, JournalKey, TimeProvider?)"/> fails at once rather than waiting: two writers on one task's
-/// journal means two hosts believe they own the task, and a wait would hide that.
+/// One writer at a time, across processes: every append takes an exclusive advisory lock (flock(2)) on
+/// <c>&lt;journal&gt;.lock</c>, reads the journal's last line again under it (another process or another instance may
+/// have appended since), checks that line's hash and signature, and chains the new entry to it. So two commands writing
+/// one task's journal at once (two <c>dispatch act</c>) interleave their entries in one unbroken chain and lose none.
+/// The lock is held only for the append itself (a write and two fsyncs), so a waiting writer blocks briefly.
 /// </para>
 /// <para>
 /// What signing cannot stop: whoever can read the private key can write any journal; and a journal put back together
@@ -32,35 +34,24 @@ public sealed partial class ActionJournal : IDisposable
 {
     private const int Schema = 2;
 
-    // A lock held elsewhere: .NET reports flock(2)'s EWOULDBLOCK as the HResult on Unix, ERROR_SHARING_VIOLATION on Windows.
-    private const int EWouldBlockLinux = 11;
-    private const int EWouldBlockMac = 35;
-    private const int SharingViolationWindows = unchecked((int)0x80070020);
-
     private static readonly JsonSerializerOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly FileStream _lockFile;
-    private readonly FileStream _file;
+    private readonly string _path;
     private readonly JournalKey _key;
     private readonly bool _ownsKey;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
-    private string _previous;
-    private long _sequence;
 
-    private ActionJournal(FileStream lockFile, FileStream file, JournalKey key, bool ownsKey, string previous, long sequence, TimeProvider time)
+    private ActionJournal(string path, JournalKey key, bool ownsKey, TimeProvider time)
     {
-        _lockFile = lockFile;
-        _file = file;
+        _path = path;
         _key = key;
         _ownsKey = ownsKey;
-        _previous = previous;
-        _sequence = sequence;
         _time = time;
     }
 
     /// <summary>The journal file.</summary>
-    public string Path => _file.Name;
+    public string Path => _path;
 
     /// <summary>Opens (or creates) a journal signed with the current user's key (<see cref="JournalKey.ForCurrentUser"/>).</summary>
     /// <exception cref="DispatchException">As <see cref="Open(string, JournalKey, TimeProvider?)"/>, or the key file is unusable.</exception>
@@ -83,7 +74,7 @@ public sealed partial class ActionJournal : IDisposable
     /// keeps owning <paramref name="key"/>.
     /// </summary>
     /// <exception cref="DispatchException">
-    /// Another process has the journal open; the journal is broken, signed by another key, or schema 1 (unsigned); or
+    /// The journal is broken, signed by another key, or schema 1 (unsigned); or
     /// the journal is missing while its head says it had entries. The message says which and where.
     /// </exception>
     public static ActionJournal Open(string path, JournalKey key, TimeProvider? time = null) => Open(path, key, ownsKey: false, time ?? TimeProvider.System);
@@ -98,14 +89,11 @@ public sealed partial class ActionJournal : IDisposable
         }
         var full = System.IO.Path.GetFullPath(path);
         PrivateFile.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var lockFile = Lock(full);
-        try
+        using (FileLock.Take(LockPathOf(full)))
         {
-            long sequence = 0;
-            string previous;
             if (File.Exists(full))
             {
-                var check = Check(full, key, out previous);
+                var check = Check(full, key, out var previous);
                 if (check.Schema == 1)
                 {
                     throw new DispatchException($"The journal '{full}' is schema 1 (hash chain only, unsigned); signed entries are not added to it. " +
@@ -115,33 +103,34 @@ public sealed partial class ActionJournal : IDisposable
                 {
                     throw new DispatchException($"The journal '{full}' is {check}; refusing to append to a broken chain.");
                 }
-                sequence = check.Entries;
                 // Catches the head up when a crash came between an entry and its head.
-                JournalHead.Sign(sequence, previous, key).Write(full);
+                JournalHead.Sign(check.Entries, previous, key).Write(full);
             }
             else
             {
-                previous = Create(full, key, time);
+                Create(full, key, time);
             }
-            var file = PrivateFile.Open(full, FileMode.Append, FileAccess.Write, FileShare.Read);
-            return new ActionJournal(lockFile, file, key, ownsKey, previous, sequence, time);
         }
-        catch
-        {
-            lockFile.Dispose();
-            throw;
-        }
+        return new ActionJournal(full, key, ownsKey, time);
     }
 
-    /// <summary>Writes a record as the next entry and returns the entry's hash.</summary>
+    /// <summary>
+    /// Writes a record as the next entry, after whatever any writer appended last, and returns the entry's hash. Blocks
+    /// while another writer appends.
+    /// </summary>
+    /// <exception cref="DispatchException">The journal's last line is not an entry signed by this journal's key (it was cut short or edited).</exception>
     public string Append(JournalRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         lock (_lock)
         {
+            using var writer = FileLock.Take(LockPathOf(_path));
+            // Shared: every writer opens it under the writers' lock, and readers (verify) may read it meanwhile.
+            using var file = new FileStream(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            var (sequence, previous) = Tail(file);
             var entry = new JsonObject
             {
-                ["seq"] = _sequence + 1,
+                ["seq"] = sequence + 1,
                 ["time"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
                 ["task"] = record.Task,
             };
@@ -162,13 +151,12 @@ public sealed partial class ActionJournal : IDisposable
             Add(entry, "changes", record.Changes is null ? null : new JsonArray([.. record.Changes.Select(c => JsonValue.Create(c))]));
             Add(entry, "before", record.BeforeThumbnail);
             Add(entry, "after", record.AfterThumbnail);
-            entry["prev"] = _previous;
-            _file.Write(Encoding.UTF8.GetBytes(Seal(entry, _key, out var hash)));
+            entry["prev"] = previous;
+            file.Seek(0, SeekOrigin.End);
+            file.Write(Encoding.UTF8.GetBytes(Seal(entry, _key, out var hash)));
             // On disk before we go on: a crash must not lose an action that happened.
-            _file.Flush(flushToDisk: true);
-            _previous = hash;
-            _sequence++;
-            JournalHead.Sign(_sequence, hash, _key).Write(Path);
+            file.Flush(flushToDisk: true);
+            JournalHead.Sign(sequence + 1, hash, _key).Write(_path);
             return hash;
         }
     }
@@ -213,7 +201,7 @@ public sealed partial class ActionJournal : IDisposable
     }
 
     /// <summary>Writes the header of a new journal and its head, then moves it into place: a crash leaves no journal or a whole one.</summary>
-    private static string Create(string path, JournalKey key, TimeProvider time)
+    private static void Create(string path, JournalKey key, TimeProvider time)
     {
         if (JournalHead.Read(path) is { Sequence: > 0 } stale)
         {
@@ -236,24 +224,10 @@ public sealed partial class ActionJournal : IDisposable
         }
         JournalHead.Sign(0, hash, key).Write(path);
         File.Move(temporary, path);
-        return hash;
     }
 
-    /// <summary>Takes the journal's lock, or says that another process has it.</summary>
-    private static FileStream Lock(string path)
-    {
-        var lockPath = path + ".lock";
-        try
-        {
-            // FileShare.None is an exclusive flock(2) on Unix. The lock file is never deleted: a process waiting on the
-            // old file would lock it while a newcomer locked a new one under the same name.
-            return PrivateFile.Open(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException error) when (error.HResult is EWouldBlockLinux or EWouldBlockMac or SharingViolationWindows)
-        {
-            throw new DispatchException($"The journal '{path}' is in use by another process (it holds '{lockPath}'); a journal has one writer.", error);
-        }
-    }
+    /// <summary>The lock file of <paramref name="journal"/>.</summary>
+    private static string LockPathOf(string journal) => journal + ".lock";
 
     private static string Seal(JsonObject entry, JournalKey key, out string hash)
     {
@@ -266,11 +240,9 @@ public sealed partial class ActionJournal : IDisposable
 
     private static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>Closes the file and releases its lock (and the key, when <see cref="Open(string, TimeProvider?)"/> loaded it).</summary>
+    /// <summary>Releases the key, when <see cref="Open(string, TimeProvider?)"/> loaded it (no file stays open between appends).</summary>
     public void Dispose()
     {
-        _file.Dispose();
-        _lockFile.Dispose();
         if (_ownsKey)
         {
             _key.Dispose();

@@ -11,6 +11,8 @@ public sealed class ActionJournalTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
+    public TestContext TestContext { get; set; } = null!;
+
     [TestMethod]
     public void Verify_AnUntouchedJournal_IsIntactAndSigned()
     {
@@ -78,22 +80,54 @@ public sealed class ActionJournalTests : IDisposable
     }
 
     [TestMethod]
-    public void Open_WhileAnotherHasItOpen_FailsClearlyAndNoEntryIsLost()
+    public void Append_TwoWritersTakingTurns_ChainEachEntryAfterTheOtherWritersLast()
     {
         using (var first = ActionJournal.Open(_scratch.Path, _scratch.Key))
-        {
-            first.Append(JournalScratch.Step(0));
-            var error = Assert.ThrowsExactly<DispatchException>(() => ActionJournal.Open(_scratch.Path, _scratch.Key));
-            StringAssert.Contains(error.Message, $"The journal '{_scratch.Path}' is in use by another process");
-            first.Append(JournalScratch.Step(1));
-        }
         using (var second = ActionJournal.Open(_scratch.Path, _scratch.Key))
         {
-            second.Append(JournalScratch.Step(2));
+            first.Append(JournalScratch.Step(0));
+            second.Append(JournalScratch.Step(1));
+            first.Append(JournalScratch.Step(2));
         }
         var verification = _scratch.Verify();
         Assert.IsTrue(verification.IsSigned, verification.ToString());
         Assert.AreEqual(3, verification.Entries);
+        CollectionAssert.AreEqual(new long[] { 1, 2, 3 }, _scratch.Lines().Skip(1).Select(l => (long)JsonNode.Parse(l)!["step"]!).ToArray());
+    }
+
+    [TestMethod]
+    public async Task Append_TwoWritersAtOnce_LoseNoEntryAndKeepOneChain()
+    {
+        // Two instances open the file and its lock separately, as two processes do (flock tells open files apart).
+        using var first = ActionJournal.Open(_scratch.Path, _scratch.Key);
+        using var second = ActionJournal.Open(_scratch.Path, _scratch.Key);
+        using var start = new Barrier(2);
+        void Write(ActionJournal journal, int offset)
+        {
+            start.SignalAndWait(TestContext.CancellationToken);
+            for (var i = 0; i < 50; i++)
+            {
+                journal.Append(JournalScratch.Step(offset + i));
+            }
+        }
+        await Task.WhenAll(Task.Run(() => Write(first, 0), TestContext.CancellationToken), Task.Run(() => Write(second, 100), TestContext.CancellationToken));
+
+        var verification = _scratch.Verify();
+        Assert.IsTrue(verification.IsSigned, verification.ToString());
+        Assert.AreEqual(100, verification.Entries);
+        var steps = _scratch.Lines().Skip(1).Select(l => (long)JsonNode.Parse(l)!["step"]!).Order().ToArray();
+        CollectionAssert.AreEqual(Enumerable.Range(1, 50).Concat(Enumerable.Range(101, 50)).Select(i => (long)i).ToArray(), steps);
+        Assert.AreEqual(100, (long)JsonNode.Parse(File.ReadAllText(_scratch.HeadPath))!["seq"]!);
+    }
+
+    [TestMethod]
+    public void Append_AfterTheLastLineWasCutShort_RefusesNamingTheJournal()
+    {
+        using var journal = ActionJournal.Open(_scratch.Path, _scratch.Key);
+        journal.Append(JournalScratch.Step(0));
+        File.AppendAllText(_scratch.Path, "{\"seq\":2,\"task\":\"cut");
+        var error = Assert.ThrowsExactly<DispatchException>(() => journal.Append(JournalScratch.Step(1)));
+        StringAssert.Contains(error.Message, $"The journal '{_scratch.Path}' does not end with a whole line");
     }
 
     [TestMethod]

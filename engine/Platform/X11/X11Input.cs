@@ -12,6 +12,9 @@ internal sealed class X11Input : IInput
 {
     private const int DragSteps = 20;
 
+    /// <summary>How long a request waits for another process's request on the same display to finish.</summary>
+    private static readonly TimeSpan s_lockTimeout = TimeSpan.FromSeconds(30);
+
     private readonly X11Connection _connection;
     private readonly X11Keymap _keymap;
     private readonly X11InputLedger _ledger;
@@ -20,6 +23,9 @@ internal sealed class X11Input : IInput
     private readonly Lock _lock = new();
     private readonly List<int> _keysHeld = [];
     private readonly List<uint> _buttonsHeld = [];
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly string _lockPath;
+    private FileLock? _held;
     private bool _disposed;
 
     /// <param name="displayName">The display; null for <c>$DISPLAY</c>.</param>
@@ -42,6 +48,7 @@ internal sealed class X11Input : IInput
             // Before reading the keymap: a killed Dispatch may have left keys held and spare keycodes bound here.
             _ledger = X11InputLedger.Open(_connection);
             _keymap = new X11Keymap(_connection, _ledger.Binding);
+            _lockPath = X11InputLedger.InputLockPath(_connection);
         }
         catch
         {
@@ -83,9 +90,10 @@ internal sealed class X11Input : IInput
         {
             CheckOnScreen(point, nameof(at));
         }
-        var modifiers = hold is null ? [] : ResolveChord(hold);
+        using var lease = LeaseNow();
         lock (_lock)
         {
+            var modifiers = hold is null ? [] : ResolveChord(hold);
             try
             {
                 if (at is { } target)
@@ -132,11 +140,12 @@ internal sealed class X11Input : IInput
         CheckOnScreen(from, nameof(from));
         CheckOnScreen(to, nameof(to));
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        var modifiers = hold is null ? [] : ResolveChord(hold);
+        using var lease = await LeaseAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             lock (_lock)
             {
+                var modifiers = hold is null ? [] : ResolveChord(hold);
                 Move(from);
                 PressAll(modifiers);
                 Button(1, press: true);
@@ -181,7 +190,6 @@ internal sealed class X11Input : IInput
         {
             CheckOnScreen(point, nameof(at));
         }
-        var modifiers = hold is null ? [] : ResolveChord(hold);
         var button = direction switch
         {
             ScrollDirection.Up => 4u,
@@ -190,8 +198,10 @@ internal sealed class X11Input : IInput
             ScrollDirection.Right => 7u,
             _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "Expected Up, Down, Left or Right."),
         };
+        using var lease = LeaseNow();
         lock (_lock)
         {
+            var modifiers = hold is null ? [] : ResolveChord(hold);
             try
             {
                 if (at is { } target)
@@ -214,9 +224,12 @@ internal sealed class X11Input : IInput
 
     public void PressKeys(string keys)
     {
-        var chords = KeyChord.ParseSequence(keys).Select(ResolveChord).ToList();
+        var parsed = KeyChord.ParseSequence(keys);
+        using var lease = LeaseNow();
         lock (_lock)
         {
+            var chords = parsed.Select(ResolveChord).ToList();
+            var released = ClearModifiers();
             try
             {
                 foreach (var chord in chords)
@@ -228,6 +241,7 @@ internal sealed class X11Input : IInput
             finally
             {
                 ReleaseAllLocked();
+                Restore(released);
             }
         }
     }
@@ -235,7 +249,13 @@ internal sealed class X11Input : IInput
     public async Task HoldKeysAsync(string keys, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        var chord = ResolveChord(KeyChord.Parse(keys));
+        var parsed = KeyChord.Parse(keys);
+        using var lease = await LeaseAsync(cancellationToken).ConfigureAwait(false);
+        List<int> chord;
+        lock (_lock)
+        {
+            chord = ResolveChord(parsed);
+        }
         try
         {
             lock (_lock)
@@ -254,64 +274,246 @@ internal sealed class X11Input : IInput
         }
     }
 
-    public async Task TypeAsync(string text, TimeSpan delayPerCharacter = default, CancellationToken cancellationToken = default)
+    public async Task<TypingReport> TypeAsync(string text, TimeSpan delayPerCharacter = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var keysyms = KeysymsOf(text);
-        var shift = _keymap.Resolve(X11Keymap.KeysymOf("Shift_L")).Keycode;
+        using var lease = await LeaseAsync(cancellationToken).ConfigureAwait(false);
+        List<TypingBatch> batches;
+        List<int> released;
+        int changesBefore;
+        int shift;
+        lock (_lock)
+        {
+            // Under the lock: what other processes bound or unbound before is settled, and nothing changes it meanwhile.
+            _keymap.Refresh();
+            changesBefore = _keymap.Changes;
+            batches = TypingBatch.Split([.. keysyms.Select(k => (ulong)k)], k => _keymap.InLayout((nuint)k), _keymap.Capacity);
+            shift = _keymap.Resolve(X11Keymap.KeysymOf("Shift_L")).Keycode;
+            released = ClearModifiers();
+        }
+        // Keys typed on spare keys since the app was last waited for: their keys must not be rebound or unbound before it reads them.
+        var unread = false;
         try
         {
-            for (var i = 0; i < keysyms.Count; i++)
+            foreach (var batch in batches)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                int keycode;
-                bool shifted;
-                lock (_lock)
+                if (batch.Missing.Count > 0)
                 {
-                    if (!_keymap.TryResolve(keysyms[i], out keycode, out shifted))
+                    if (unread)
                     {
-                        Sync();
+                        await _waitForApp(cancellationToken).ConfigureAwait(false);
+                        unread = false;
                     }
-                }
-                if (keycode == 0)
-                {
-                    // Every spare keycode carries a character the app may not have read yet: let it catch up before rebinding.
-                    await _waitForApp(cancellationToken).ConfigureAwait(false);
                     lock (_lock)
                     {
-                        _keymap.MarkCaughtUp();
-                        _keymap.TryResolve(keysyms[i], out keycode, out shifted);
+                        _keymap.Bind([.. batch.Missing.Select(k => (nuint)k)]);
                     }
                 }
-                lock (_lock)
+                for (var i = batch.Start; i < batch.End; i++)
                 {
-                    if (shifted)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    lock (_lock)
                     {
-                        Key(shift, press: true);
+                        var (keycode, shifted) = _keymap.Resolve(keysyms[i]);
+                        unread |= !_keymap.InLayout(keysyms[i]);
+                        if (shifted)
+                        {
+                            Key(shift, press: true);
+                        }
+                        Key(keycode, press: true);
+                        Key(keycode, press: false);
+                        if (shifted)
+                        {
+                            Key(shift, press: false);
+                        }
+                        if (delayPerCharacter > TimeSpan.Zero || i == batch.End - 1)
+                        {
+                            Sync();
+                        }
                     }
-                    Key(keycode, press: true);
-                    Key(keycode, press: false);
-                    if (shifted)
+                    if (delayPerCharacter > TimeSpan.Zero && i < keysyms.Count - 1)
                     {
-                        Key(shift, press: false);
+                        await Task.Delay(delayPerCharacter, _time, cancellationToken).ConfigureAwait(false);
                     }
-                    if (delayPerCharacter > TimeSpan.Zero || i == keysyms.Count - 1)
-                    {
-                        Sync();
-                    }
-                }
-                if (delayPerCharacter > TimeSpan.Zero && i < keysyms.Count - 1)
-                {
-                    await Task.Delay(delayPerCharacter, _time, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
         finally
         {
+            if (unread && !_connection.Handle.IsLost)
+            {
+                // Not cancellable: unbinding before the app read the keys would turn them into other characters or none.
+                await _waitForApp(CancellationToken.None).ConfigureAwait(false);
+            }
             lock (_lock)
             {
                 ReleaseAllLocked();
+                if (!_connection.Handle.IsLost)
+                {
+                    _keymap.Unbind();
+                }
+                Restore(released);
             }
+        }
+        return new TypingReport(keysyms.Count, batches.Count, batches.Sum(b => b.Missing.Count), _keymap.Changes - changesBefore,
+            [.. released.Select(k => X11Keymap.NameOf(_keymap.KeysymAt(k)))]);
+    }
+
+    public async Task<IDisposable> LockAsync(CancellationToken cancellationToken = default)
+    {
+        // One request at a time in this process (the host's queue serialises them too), then one across processes.
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (held, holder) = await FileLock.TryTakeAsync(_lockPath, s_lockTimeout, _time, cancellationToken).ConfigureAwait(false);
+            _held = held ?? throw new InputBusyException(
+                $"The input of display '{_connection.Name}' is held by {holder} (lock '{_lockPath}'), which has not finished its request " +
+                $"within {s_lockTimeout.TotalSeconds:0} s; expected one type, key or click request at a time on a display.");
+            return new InputLease(this);
+        }
+        catch
+        {
+            _turn.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The display's input for one asynchronous method, unless the caller already holds it (<see cref="LockAsync"/>).</summary>
+    private async Task<IDisposable?> LeaseAsync(CancellationToken cancellationToken) =>
+        _held is null ? await LockAsync(cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>
+    /// The display's input for one synchronous method, unless the caller already holds it: taken only if free at once,
+    /// since a synchronous method cannot wait without blocking its thread; callers that may meet another request take
+    /// <see cref="LockAsync"/> first.
+    /// </summary>
+    private InputLease? LeaseNow()
+    {
+        if (_held is not null)
+        {
+            return null;
+        }
+        if (!_turn.Wait(0))
+        {
+            throw new InputBusyException($"The input of display '{_connection.Name}' is in use by another request of this process; expected one request at a time.");
+        }
+        try
+        {
+            _held = FileLock.TryTake(_lockPath, out var holder) ?? throw new InputBusyException(
+                $"The input of display '{_connection.Name}' is held by {holder} (lock '{_lockPath}'); take it with LockAsync to wait for its request to finish.");
+            return new InputLease(this);
+        }
+        catch
+        {
+            _turn.Release();
+            throw;
+        }
+    }
+
+    private void EndLease()
+    {
+        _held?.Dispose();
+        _held = null;
+        _turn.Release();
+    }
+
+    /// <summary>Ends a request's hold on the display's input, once.</summary>
+    private sealed class InputLease(X11Input input) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                input.EndLease();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Releases the modifier keys held down that this input did not press (another program's XTest keys), and switches
+    /// Caps Lock off, so that keys type their plain and shifted symbols; returns the keycodes to press again afterwards
+    /// (Caps Lock's as the last, negative). A key still down after its release is on a real keyboard, which no program
+    /// can release: then what was released is restored and the request refused.
+    /// </summary>
+    private unsafe List<int> ClearModifiers()
+    {
+        var modifiers = ModifierKeycodes();
+        var down = KeysDown().Where(k => modifiers.Contains(k) && !_keysHeld.Contains(k)).ToList();
+        foreach (var keycode in down)
+        {
+            LibXtst.XTestFakeKeyEvent(_connection.Handle, (uint)keycode, 0, 0);
+        }
+        Sync();
+        var still = KeysDown().Where(down.Contains).ToList();
+        if (still.Count > 0)
+        {
+            Restore(down.Except(still).ToList());
+            throw new InputBusyException(
+                $"The modifier key(s) {string.Join(", ", still.Select(k => X11Keymap.NameOf(_keymap.KeysymAt(k))))} are held down on display '{_connection.Name}' " +
+                "on a keyboard (not by a program, so they cannot be released for it); what was typed would come out modified. Expected them released; nothing was typed.");
+        }
+        LibX11.XQueryPointer(_connection.Handle, _connection.Root, out _, out _, out _, out _, out _, out _, out var mask);
+        if ((mask & LibX11.LockMask) != 0)
+        {
+            var capsLock = _keymap.Resolve(X11Keymap.KeysymOf("Caps_Lock")).Keycode;
+            LibXtst.XTestFakeKeyEvent(_connection.Handle, (uint)capsLock, 1, 0);
+            LibXtst.XTestFakeKeyEvent(_connection.Handle, (uint)capsLock, 0, 0);
+            Sync();
+            down.Add(-capsLock);
+        }
+        return down;
+    }
+
+    /// <summary>Presses again what <see cref="ClearModifiers"/> released (not recorded in the ledger: these keys are another program's).</summary>
+    private void Restore(List<int> released)
+    {
+        if (released.Count == 0 || _connection.Handle.IsLost)
+        {
+            return;
+        }
+        foreach (var keycode in released)
+        {
+            LibXtst.XTestFakeKeyEvent(_connection.Handle, (uint)Math.Abs(keycode), 1, 0);
+            if (keycode < 0)
+            {
+                LibXtst.XTestFakeKeyEvent(_connection.Handle, (uint)-keycode, 0, 0);
+            }
+        }
+        Sync();
+    }
+
+    private unsafe List<int> KeysDown()
+    {
+        var bits = stackalloc byte[32];
+        LibX11.XQueryKeymap(_connection.Handle, bits);
+        var down = new List<int>();
+        for (var keycode = 8; keycode < 256; keycode++)
+        {
+            if ((bits[keycode / 8] & (1 << (keycode % 8))) != 0)
+            {
+                down.Add(keycode);
+            }
+        }
+        return down;
+    }
+
+    private unsafe HashSet<int> ModifierKeycodes()
+    {
+        var map = LibX11.XGetModifierMapping(_connection.Handle);
+        if (map == null)
+        {
+            throw new NativeCallException("XGetModifierMapping", $"display '{_connection.Name}' gave no modifier map");
+        }
+        try
+        {
+            return [.. new ReadOnlySpan<byte>(map->modifiermap, 8 * map->max_keypermod).ToArray().Where(k => k != 0).Select(k => (int)k)];
+        }
+        finally
+        {
+            LibX11.XFreeModifiermap(map);
         }
     }
 
@@ -370,7 +572,7 @@ internal sealed class X11Input : IInput
         KeysymsOf(text);
     }
 
-    public unsafe InputState QueryState()
+    public InputState QueryState()
     {
         lock (_lock)
         {
@@ -389,23 +591,18 @@ internal sealed class X11Input : IInput
             {
                 buttons.Add(MouseButton.Right);
             }
-            var bits = stackalloc byte[32];
-            LibX11.XQueryKeymap(_connection.Handle, bits);
-            var keys = new List<string>();
-            for (var keycode = 8; keycode < 256; keycode++)
-            {
-                if ((bits[keycode / 8] & (1 << (keycode % 8))) != 0)
-                {
-                    var keysym = _keymap.KeysymAt(keycode);
-                    keys.Add(keysym == 0 ? $"keycode {keycode}" : X11Keymap.NameOf(keysym));
-                }
-            }
+            var keys = KeysDown().Select(k => _keymap.KeysymAt(k) is var keysym and not 0 ? X11Keymap.NameOf(keysym) : $"keycode {k}").ToList();
             return new InputState(new Point(x, y), buttons, keys);
         }
     }
 
-    private List<int> ResolveChord(KeyChord chord) =>
-        chord.Keys.Select(name => _keymap.Resolve(X11Keymap.KeysymOf(name)).Keycode).ToList();
+    /// <summary>The chord's keycodes; keys the layout lacks are bound to spare keys until the next typing ends or this input is disposed.</summary>
+    private List<int> ResolveChord(KeyChord chord)
+    {
+        var keysyms = chord.Keys.Select(X11Keymap.KeysymOf).ToList();
+        _keymap.BindAlso(keysyms);
+        return keysyms.Select(k => _keymap.Resolve(k).Keycode).ToList();
+    }
 
     private void PressAll(List<int> keycodes)
     {
@@ -517,7 +714,7 @@ internal sealed class X11Input : IInput
             }
             ReleaseAllLocked();
             _disposed = true;
-            if (_keymap.HasPendingBindings && !_connection.Handle.IsLost)
+            if (_keymap.HasBindings && !_connection.Handle.IsLost)
             {
                 // The app may not have read the keys typed on spare keycodes yet; unbinding now would turn them into
                 // nothing (a one-shot `dispatch type` exits right after typing). Let it catch up first (bounded).
@@ -530,6 +727,8 @@ internal sealed class X11Input : IInput
                 _ledger.Dispose();
             }
             _connection.Dispose();
+            _held?.Dispose();
+            _turn.Dispose();
         }
     }
 }

@@ -43,6 +43,13 @@ internal sealed class X11InputLedger : IDisposable
             StartTime(Environment.ProcessId) ?? "", server);
     }
 
+    /// <summary>
+    /// The lock file that one request at a time holds for its whole duration on the display of <paramref name="connection"/>
+    /// (<c>DISPLAY.input.lock</c> next to the ledgers): keys of two requests never interleave, and the keys one holds
+    /// never modify another's.
+    /// </summary>
+    public static string InputLockPath(X11Connection connection) => Path.Combine(Folder(), $"{Sanitise(connection.Name)}.input.lock");
+
     /// <summary>Records a key about to be pressed.</summary>
     public void Pressing(int keycode)
     {

@@ -6,11 +6,21 @@ using Dispatch.Engine.Platform.X11.Native;
 namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
-/// The server's keycode → keysym table, and the spare keycodes (those with no keysym) onto which keysyms the
-/// layout lacks are bound, two per keycode (plain and shifted), as xdotool does with one. An app looks a key up in
-/// the mapping as it is when it handles the key event, which may be long after we sent it; so a slot used since
-/// the app last caught up is "dirty" and is not rebound until the caller has waited for the app (see
-/// <see cref="TryResolve"/>). Bindings are removed on dispose.
+/// The server's keycode → keysym table, and the spare keycodes (those with no keysym) onto which keysyms the layout
+/// lacks are bound, two per keycode (plain and shifted), as xdotool does with one.
+/// <para>
+/// An app looks a key up in the mapping as it is when it <em>handles</em> the key event, which may be long after it was
+/// sent; so a spare key must not be rebound until the app has read every key typed with its old binding. Typing
+/// therefore goes in batches (<see cref="Dispatch.Engine.Input.TypingBatch"/>): <see cref="Bind"/> binds all the
+/// symbols of a batch in one request, the batch is typed, the caller waits for the app, and only then binds the next.
+/// </para>
+/// <para>
+/// Each binding is one <c>XkbChangeMap</c> over the range of keys it touches — one MappingNotify for every client —
+/// where core <c>XChangeKeyboardMapping</c> would need one request (and one notification, which window managers answer
+/// by re-reading their key grabs) per run of adjacent spare keys: Xvfb's 19 spare keys are scattered over 18 runs. XKB
+/// sends the keys in between with their full XKB maps unchanged; the core request would rewrite them from their core
+/// view, which loses levels and types of real layouts.
+/// </para>
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed unsafe class X11Keymap : IDisposable
@@ -18,12 +28,13 @@ internal sealed unsafe class X11Keymap : IDisposable
     private readonly X11Connection _connection;
     private readonly Action<int> _binding;
     private readonly int _minKeycode;
-    private readonly int _perKeycode;
-    private readonly nuint[] _table;
+    private readonly int _maxKeycode;
+    private readonly Dictionary<nuint, (int Keycode, int Level)> _layout = [];
+    private readonly Dictionary<nuint, (int Keycode, int Level)> _bound = [];
+    private readonly HashSet<int> _ours = [];
     private readonly List<int> _spareKeycodes = [];
-    private readonly LinkedList<(int Keycode, int Level)> _slots = new(); // least recently used first
-    private readonly HashSet<(int Keycode, int Level)> _dirty = [];
-    private readonly Dictionary<nuint, (int Keycode, int Level)> _lookup = [];
+    private int _perKeycode;
+    private nuint[] _table = [];
 
     /// <param name="connection">The display's connection.</param>
     /// <param name="binding">Told of each spare keycode just before it is first bound (to be unbound after a crash).</param>
@@ -31,12 +42,27 @@ internal sealed unsafe class X11Keymap : IDisposable
     {
         _connection = connection;
         _binding = binding;
-        LibX11.XDisplayKeycodes(connection.Handle, out _minKeycode, out var maxKeycode);
-        var count = maxKeycode - _minKeycode + 1;
-        var map = LibX11.XGetKeyboardMapping(connection.Handle, (byte)_minKeycode, count, out _perKeycode);
+        LibX11.XDisplayKeycodes(connection.Handle, out _minKeycode, out _maxKeycode);
+        Refresh();
+    }
+
+    /// <summary>How many keymap changes this keymap has made (each one request and one MappingNotify).</summary>
+    public int Changes { get; private set; }
+
+    /// <summary>How many symbols can be bound at once: the spare keys, plain and shifted.</summary>
+    public int Capacity => _spareKeycodes.Count * Math.Min(2, _perKeycode);
+
+    /// <summary>
+    /// Reads the server's table again: another process (or a person's <c>setxkbmap</c>) may have changed it since. Spare
+    /// keys are those with no keysym, and those this keymap bound.
+    /// </summary>
+    public void Refresh()
+    {
+        var count = _maxKeycode - _minKeycode + 1;
+        var map = LibX11.XGetKeyboardMapping(_connection.Handle, (byte)_minKeycode, count, out _perKeycode);
         if (map == null)
         {
-            throw new NativeCallException("XGetKeyboardMapping", $"no mapping for keycodes {_minKeycode}..{maxKeycode}");
+            throw new NativeCallException("XGetKeyboardMapping", $"no mapping for keycodes {_minKeycode}..{_maxKeycode}");
         }
         try
         {
@@ -46,33 +72,27 @@ internal sealed unsafe class X11Keymap : IDisposable
         {
             LibX11.XFree(map);
         }
+        _layout.Clear();
+        _spareKeycodes.Clear();
         for (var i = count - 1; i >= 0; i--)
         {
+            var keycode = _minKeycode + i;
             var keysyms = _table.AsSpan(i * _perKeycode, _perKeycode);
-            if (keysyms.IndexOfAnyExcept((nuint)0) < 0)
+            if (_ours.Contains(keycode) || keysyms.IndexOfAnyExcept((nuint)0) < 0)
             {
-                _spareKeycodes.Add(_minKeycode + i);
+                _spareKeycodes.Add(keycode);
+                continue;
             }
-            else
+            // Levels 0 and 1 only (plain and shifted): other levels need modifiers whose keys differ by layout.
+            for (var level = Math.Min(1, _perKeycode - 1); level >= 0; level--)
             {
-                // Levels 0 and 1 only (plain and shifted): other levels need modifiers whose keys differ by layout.
-                for (var level = Math.Min(1, _perKeycode - 1); level >= 0; level--)
+                if (keysyms[level] != 0)
                 {
-                    if (keysyms[level] != 0)
-                    {
-                        _lookup[keysyms[level]] = (_minKeycode + i, level);
-                    }
+                    _layout[keysyms[level]] = (keycode, level);
                 }
             }
         }
-        // Plain levels first: a key whose shifted level is empty behaves most predictably across toolkits.
-        for (var level = 0; level < Math.Min(2, _perKeycode); level++)
-        {
-            foreach (var keycode in _spareKeycodes)
-            {
-                _slots.AddLast((keycode, level));
-            }
-        }
+        _spareKeycodes.Reverse();
     }
 
     /// <summary>Keysyms are 29-bit values (the top three bits of a 32-bit keysym are always zero).</summary>
@@ -116,105 +136,163 @@ internal sealed unsafe class X11Keymap : IDisposable
     public nuint KeysymAt(int keycode) =>
         keycode >= _minKeycode && (keycode - _minKeycode) * _perKeycode < _table.Length ? _table[(keycode - _minKeycode) * _perKeycode] : 0;
 
+    /// <summary>True when a key of the layout (not a spare key bound by us) types <paramref name="keysym"/>.</summary>
+    public bool InLayout(nuint keysym) => _layout.ContainsKey(keysym);
+
+    /// <summary>The keycode and shift level that type <paramref name="keysym"/>: a key of the layout, or one bound by <see cref="Bind"/>.</summary>
+    /// <exception cref="InvalidOperationException">The keysym is neither in the layout nor bound.</exception>
+    public (int Keycode, bool Shift) Resolve(nuint keysym) =>
+        _layout.TryGetValue(keysym, out var found) || _bound.TryGetValue(keysym, out found)
+            ? (found.Keycode, found.Level == 1)
+            : throw new InvalidOperationException($"The keysym {NameOf(keysym)} is neither in the layout nor bound to a spare key; bind it first.");
+
     /// <summary>
-    /// The keycode and shift level that produce <paramref name="keysym"/>, binding a spare slot when the layout
-    /// lacks it. Returns false when every spare slot was used since <see cref="MarkCaughtUp"/>: the caller must
-    /// wait for the app to handle the keys sent so far, call <see cref="MarkCaughtUp"/>, and try again.
+    /// Makes the spare keys type exactly <paramref name="keysyms"/> (at most <see cref="Capacity"/>, none in the layout),
+    /// in one keymap change: a symbol already bound keeps its key, the others take keys no longer needed. The caller must
+    /// have waited for the app to read every key typed with the bindings this replaces.
     /// </summary>
-    public bool TryResolve(nuint keysym, out int keycode, out bool shift)
+    /// <exception cref="ArgumentOutOfRangeException">More symbols than <see cref="Capacity"/>.</exception>
+    public void Bind(IReadOnlyCollection<nuint> keysyms)
     {
-        if (_lookup.TryGetValue(keysym, out var found))
+        ArgumentNullException.ThrowIfNull(keysyms);
+        if (keysyms.Count > Capacity)
         {
-            Touch(found);
-            (keycode, shift) = (found.Keycode, found.Level == 1);
-            return true;
+            throw new ArgumentOutOfRangeException(nameof(keysyms), keysyms.Count,
+                $"{keysyms.Count} symbols cannot be bound at once; the keyboard map has {_spareKeycodes.Count} spare keys for {Capacity}.");
         }
-        var slot = _slots.FirstOrDefault(s => !_dirty.Contains(s));
-        if (_slots.Count == 0)
+        var wanted = keysyms.ToHashSet();
+        var next = _bound.Where(b => wanted.Contains(b.Key)).ToDictionary();
+        var taken = next.Values.ToHashSet();
+        // Plain levels first: a key whose shifted level carries its plain symbol behaves most predictably across toolkits.
+        var free = new Queue<(int Keycode, int Level)>(
+            Enumerable.Range(0, Math.Min(2, _perKeycode)).SelectMany(level => _spareKeycodes.Select(k => (k, level))).Where(s => !taken.Contains(s)));
+        foreach (var keysym in keysyms.Where(k => !next.ContainsKey(k)))
         {
-            throw new DispatchException($"No spare keycode is free to bind keysym {NameOf(keysym)}; the keyboard map uses every keycode.");
+            next[keysym] = free.Dequeue();
         }
-        if (slot == default)
+        var rows = new Dictionary<int, (nuint Plain, nuint Shifted)>();
+        foreach (var keycode in _ours.Concat(next.Values.Select(s => s.Keycode)))
         {
-            (keycode, shift) = (0, false);
-            return false;
+            rows[keycode] = (0, 0);
         }
-        Bind(slot, keysym);
-        Touch(slot);
-        (keycode, shift) = (slot.Keycode, slot.Level == 1);
-        return true;
+        foreach (var (keysym, slot) in next)
+        {
+            rows[slot.Keycode] = slot.Level == 0 ? (keysym, rows[slot.Keycode].Shifted) : (rows[slot.Keycode].Plain, keysym);
+        }
+        var changed = rows.Where(r => Row(r.Key) != Filled(r.Value)).ToDictionary(r => r.Key, r => Filled(r.Value));
+        _bound.Clear();
+        foreach (var (keysym, slot) in next)
+        {
+            _bound[keysym] = slot;
+        }
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        foreach (var (keycode, row) in changed)
+        {
+            if (row.Plain != 0 && _ours.Add(keycode))
+            {
+                _binding(keycode);
+            }
+        }
+        Apply(changed);
+        foreach (var keycode in changed.Where(c => c.Value.Plain == 0).Select(c => c.Key))
+        {
+            _ours.Remove(keycode);
+        }
     }
 
-    /// <summary>Like <see cref="TryResolve"/>, but rebinds the least recently used slot even if the app may not have caught up.</summary>
-    public (int Keycode, bool Shift) Resolve(nuint keysym)
+    /// <summary>True while a spare key is bound.</summary>
+    public bool HasBindings => _ours.Count > 0;
+
+    /// <summary>Binds, in addition to what is bound, the symbols of <paramref name="keysyms"/> the layout lacks (keys named in a chord).</summary>
+    public void BindAlso(IEnumerable<nuint> keysyms)
     {
-        if (!TryResolve(keysym, out var keycode, out var shift))
+        var missing = keysyms.Where(k => !_layout.ContainsKey(k) && !_bound.ContainsKey(k)).Distinct().ToList();
+        if (missing.Count > 0)
         {
-            MarkCaughtUp();
-            TryResolve(keysym, out keycode, out shift);
-        }
-        return (keycode, shift);
-    }
-
-    /// <summary>True when a spare slot was used since the app last caught up.</summary>
-    public bool HasPendingBindings => _dirty.Count > 0;
-
-    /// <summary>Every key sent so far has been handled by the app: spare slots may be rebound.</summary>
-    public void MarkCaughtUp() => _dirty.Clear();
-
-    private void Touch((int Keycode, int Level) slot)
-    {
-        var node = _slots.Find(slot);
-        if (node is not null)
-        {
-            _slots.Remove(node);
-            _slots.AddLast(node);
-            _dirty.Add(slot);
+            Bind([.. _bound.Keys.Take(Capacity - missing.Count), .. missing]);
         }
     }
 
-    private void Bind((int Keycode, int Level) slot, nuint keysym)
+    /// <summary>Unbinds every spare key this keymap bound (one keymap change, none when nothing is bound).</summary>
+    public void Unbind() => Bind([]);
+
+    /// <summary>A key with only one level bound carries the same symbol on the other, so it types that symbol either way.</summary>
+    private static (nuint Plain, nuint Shifted) Filled((nuint Plain, nuint Shifted) row) =>
+        (row.Plain == 0 ? row.Shifted : row.Plain, row.Shifted == 0 ? row.Plain : row.Shifted);
+
+    private (nuint Plain, nuint Shifted) Row(int keycode)
     {
-        var offset = (slot.Keycode - _minKeycode) * _perKeycode;
-        if (_table[offset + slot.Level] is var old and not 0 && _lookup.TryGetValue(old, out var owner) && owner == slot)
+        var offset = (keycode - _minKeycode) * _perKeycode;
+        return (_table[offset], _perKeycode > 1 ? _table[offset + 1] : 0);
+    }
+
+    /// <summary>Writes the rows (both zero: unbound) in one XkbChangeMap over the range of keys they span.</summary>
+    private void Apply(Dictionary<int, (nuint Plain, nuint Shifted)> rows)
+    {
+        _connection.ThrowIfLost();
+        var xkb = LibX11.XkbGetMap(_connection.Handle, LibX11.XkbKeyTypesMask | LibX11.XkbKeySymsMask, LibX11.XkbUseCoreKbd);
+        if (xkb == null)
         {
-            _lookup.Remove(old);
+            throw new NativeCallException("XkbGetMap", $"display '{_connection.Name}' gave no XKB keyboard map");
         }
-        _table[offset + slot.Level] = keysym;
-        if (slot.Level == 0 && _perKeycode > 1
-            && !(_lookup.TryGetValue(_table[offset + 1], out var shifted) && shifted == (slot.Keycode, 1)))
+        try
         {
-            // A lone letter keysym would be read as its lowercase form unshifted (core protocol rule), so fill the
-            // shifted level with the same keysym until that slot is bound to something of its own.
-            _table[offset + 1] = keysym;
+            var types = stackalloc int[LibX11.XkbNumKbdGroups];
+            new Span<int>(types, LibX11.XkbNumKbdGroups).Fill(LibX11.XkbTwoLevelIndex);
+            LibX11.XkbMapChanges scratch = default;
+            foreach (var (keycode, (plain, shifted)) in rows)
+            {
+                var groups = plain == 0 ? 0 : 1;
+                var status = LibX11.XkbChangeTypesOfKey(xkb, keycode, groups, LibX11.XkbGroup1Mask, groups == 0 ? null : types, &scratch);
+                if (status != LibX11.Success)
+                {
+                    throw new NativeCallException("XkbChangeTypesOfKey", $"status {status} for keycode {keycode}");
+                }
+                if (groups == 1)
+                {
+                    var syms = LibX11.XkbResizeKeySyms(xkb, keycode, 2);
+                    if (syms == null)
+                    {
+                        throw new NativeCallException("XkbResizeKeySyms", $"no room for two keysyms on keycode {keycode}");
+                    }
+                    (syms[0], syms[1]) = (plain, shifted);
+                }
+                var row = _table.AsSpan((keycode - _minKeycode) * _perKeycode, _perKeycode);
+                row.Clear();
+                row[0] = plain;
+                if (_perKeycode > 1)
+                {
+                    row[1] = shifted;
+                }
+            }
+            // Only the key symbols of the range, whatever XkbChangeTypesOfKey noted: this map was read without actions.
+            var changes = new LibX11.XkbMapChanges
+            {
+                changed = (ushort)LibX11.XkbKeySymsMask,
+                first_key_sym = (byte)rows.Keys.Min(),
+                num_key_syms = (byte)(rows.Keys.Max() - rows.Keys.Min() + 1),
+            };
+            X11Errors.Clear();
+            LibX11.XkbChangeMap(_connection.Handle, xkb, &changes);
+            _connection.SyncAndCheck("XkbChangeMap");
+            Changes++;
         }
-        var keysyms = stackalloc nuint[_perKeycode];
-        _table.AsSpan(offset, _perKeycode).CopyTo(new Span<nuint>(keysyms, _perKeycode));
-        _binding(slot.Keycode);
-        X11Errors.Clear();
-        LibX11.XChangeKeyboardMapping(_connection.Handle, slot.Keycode, _perKeycode, keysyms, 1);
-        _connection.SyncAndCheck("XChangeKeyboardMapping");
-        _lookup[keysym] = slot;
+        finally
+        {
+            LibX11.XkbFreeKeyboard(xkb, 0, 1);
+        }
     }
 
     /// <summary>Unbinds every spare keycode this keymap bound.</summary>
     public void Dispose()
     {
-        if (_connection.Handle.IsClosed || _connection.Handle.IsLost)
+        if (_connection.Handle.IsClosed || _connection.Handle.IsLost || _ours.Count == 0)
         {
             return;
         }
-        var empty = stackalloc nuint[_perKeycode];
-        new Span<nuint>(empty, _perKeycode).Clear();
-        foreach (var keycode in _spareKeycodes)
-        {
-            var slots = _table.AsSpan((keycode - _minKeycode) * _perKeycode, _perKeycode);
-            if (slots.IndexOfAnyExcept((nuint)0) >= 0)
-            {
-                LibX11.XChangeKeyboardMapping(_connection.Handle, keycode, _perKeycode, empty, 1);
-                slots.Clear();
-            }
-        }
-        LibX11.XSync(_connection.Handle, 0);
+        Unbind();
     }
 }

@@ -53,6 +53,22 @@ internal static unsafe partial class LibC
     [LibraryImport(Libraries.C)]
     public static partial uint geteuid();
 
+    public const int O_RDWR = 2;
+    public const int O_CREAT = 0x40;
+    public const int O_CLOEXEC = 0x80000;
+    public const int LOCK_EX = 2;
+    public const int LOCK_NB = 4;
+    public const int EINTR = 4;
+    public const int EWOULDBLOCK = 11;
+
+    /// <summary>open(2); .NET's FileStream cannot be used for a lock file, as it takes a flock of its own on every open.</summary>
+    [LibraryImport(Libraries.C, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int open(string path, int flags, uint mode);
+
+    /// <summary>flock(2) on an open file: the lock belongs to the open file description, so two opens in one process exclude each other too.</summary>
+    [LibraryImport(Libraries.C, SetLastError = true)]
+    public static partial int flock(SafeHandle file, int operation);
+
     /// <summary>The text of the last errno, for error messages.</summary>
     public static string LastError()
     {
