@@ -25,6 +25,18 @@ public sealed partial class HostTests
 
     public TestContext TestContext { get; set; } = null!;
 
+    /// <summary>A test that failed half-way must not leave its <c>dispatch run</c> owning the display for the next one.</summary>
+    [TestCleanup]
+    public void StopStrayHost()
+    {
+        if (HostSocket.ReadRecord(s_cli.Virtual.DisplayName) is { } record && record.ProcessId != Environment.ProcessId && HostSocket.IsLive(record.Display))
+        {
+            using var stray = Process.GetProcessById(record.ProcessId);
+            stray.Kill();
+            stray.WaitForExit();
+        }
+    }
+
     [TestMethod]
     public async Task Commands_ThroughTheHost_PrintWhatDirectModePrints()
     {
@@ -187,26 +199,51 @@ public sealed partial class HostTests
     [TestMethod]
     public async Task HostKilledWhileHoldingCtrl_TheNextHostLetsGo_ButNotOfAKeyAnotherClientHolds()
     {
-        using var other = s_cli.Virtual.Open();
-        using var stopHolding = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
-        var otherHold = other.Input.HoldKeysAsync("b", TimeSpan.FromMinutes(1), stopHolding.Token);
+        // Another program, not Dispatch, holds b through XTest until its standard input closes (as `xdotool keydown b` would).
+        var holder = s_cli.Virtual.CreateStartInfo("/usr/bin/python3", "-c", """
+            import ctypes, sys
+            x = ctypes.CDLL("libX11.so.6"); t = ctypes.CDLL("libXtst.so.6")
+            x.XOpenDisplay.restype = ctypes.c_void_p
+            d = ctypes.c_void_p(x.XOpenDisplay(None))
+            k = x.XKeysymToKeycode(d, x.XStringToKeysym(b"b"))
+            t.XTestFakeKeyEvent(d, k, 1, 0); x.XSync(d, 0)
+            print("held", flush=True); sys.stdin.read()
+            t.XTestFakeKeyEvent(d, k, 0, 0); x.XSync(d, 0)
+            """);
+        holder.RedirectStandardInput = true;
+        holder.RedirectStandardOutput = true;
+        using var other = Process.Start(holder)!;
+        s_cli.Track(other);
         var run = s_cli.StartDispatch("run");
-        await CliDesktop.UntilAsync(() => Task.FromResult(HostSocket.IsLive(s_cli.Virtual.DisplayName)), "dispatch run to serve its socket", TestContext.CancellationToken);
-        var holder = s_cli.StartDispatch("act", "{\"action\":\"hold_key\",\"text\":\"ctrl\",\"duration\":60}", "--no-gate");
-        await CliDesktop.UntilAsync(() => Task.FromResult(s_cli.Engine.Input.QueryState().KeysDown.Contains("Control_L")), "the host to hold ctrl", TestContext.CancellationToken);
-
-        run.Kill();
-        await run.WaitForExitAsync(TestContext.CancellationToken);
-        await holder.WaitForExitAsync(TestContext.CancellationToken);
-        Assert.Contains("Control_L", s_cli.Engine.Input.QueryState().KeysDown, "SIGKILL itself let go of ctrl: nothing to recover");
-        await using (await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken))
+        try
         {
-            var state = s_cli.Engine.Input.QueryState();
-            Assert.DoesNotContain("Control_L", state.KeysDown, "the next host did not let go of the dead host's ctrl");
-            Assert.Contains("b", state.KeysDown, "the next host let go of a key another live client holds");
+            Assert.AreEqual("held", await other.StandardOutput.ReadLineAsync(TestContext.CancellationToken));
+            await CliDesktop.UntilAsync(() => Task.FromResult(HostSocket.IsLive(s_cli.Virtual.DisplayName)), "dispatch run to serve its socket", TestContext.CancellationToken);
+            var client = s_cli.StartDispatch("act", "{\"action\":\"hold_key\",\"text\":\"ctrl\",\"duration\":60}", "--no-gate");
+            await CliDesktop.UntilAsync(() => Task.FromResult(s_cli.Engine.Input.QueryState().KeysDown.Contains("Control_L")), "the host to hold ctrl", TestContext.CancellationToken);
+
+            run.Kill();
+            await run.WaitForExitAsync(TestContext.CancellationToken);
+            await client.WaitForExitAsync(TestContext.CancellationToken);
+            Assert.Contains("Control_L", s_cli.Engine.Input.QueryState().KeysDown, "SIGKILL itself let go of ctrl: nothing to recover");
+            await using (await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken))
+            {
+                var state = s_cli.Engine.Input.QueryState();
+                Assert.DoesNotContain("Control_L", state.KeysDown, "the next host did not let go of the dead host's ctrl");
+                Assert.Contains("b", state.KeysDown, "the next host let go of a key another program holds");
+            }
         }
-        await stopHolding.CancelAsync();
-        await Assert.ThrowsAsync<OperationCanceledException>(() => otherHold);
+        finally
+        {
+            if (!run.HasExited)
+            {
+                run.Kill();
+                await run.WaitForExitAsync(TestContext.CancellationToken);
+            }
+            other.StandardInput.Close();
+            await other.WaitForExitAsync(TestContext.CancellationToken);
+        }
+        Assert.IsTrue(s_cli.Engine.Input.QueryState().NothingPressed);
     }
 
     private static void Signal(Process process, string signal)
@@ -235,7 +272,6 @@ public sealed partial class HostTests
     public async Task KilledHost_ItsStaleSocketIsReplacedByTheNextHost()
     {
         var run = s_cli.StartDispatch("run");
-        s_cli.Track(run);
         await CliDesktop.UntilAsync(() => Task.FromResult(HostSocket.IsLive(s_cli.Virtual.DisplayName)), "dispatch run to serve its socket", TestContext.CancellationToken);
         var through = await s_cli.DispatchAsync("windows");
         run.Kill();

@@ -206,15 +206,7 @@ internal sealed class X11InputLedger : IDisposable
             : display;
     }
 
-    private static string Folder()
-    {
-        var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
-        var folder = !string.IsNullOrEmpty(runtime) && Path.IsPathRooted(runtime)
-            ? Path.Combine(runtime, "dispatch")
-            : Path.Combine(Path.GetTempPath(), $"dispatch-{LibC.geteuid().ToString(CultureInfo.InvariantCulture)}");
-        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return folder;
-    }
+    private static string Folder() => RuntimeDirectory.ForCurrentUser;
 
     private static string Sanitise(string display) => string.Concat(display.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_'));
 
