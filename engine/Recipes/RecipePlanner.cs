@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Locators;
@@ -27,6 +28,8 @@ public sealed class RecipePlanner : IPlanner, IDisposable
     private readonly OcrEngine _ocr;
     private readonly TimeProvider _time;
     private readonly RecipeRunOptions _options;
+    private static readonly TimeSpan s_busRetry = TimeSpan.FromMilliseconds(250);
+
     private readonly List<Process> _launched = [];
     private int _next;
     private (int Index, int Actions)? _pending;
@@ -221,7 +224,7 @@ public sealed class RecipePlanner : IPlanner, IDisposable
         var query = Text(locator);
         if (!_options.DryRun)
         {
-            await _finder.WaitAsync(query, timeout, cancellationToken).ConfigureAwait(false);
+            await FindAsync(locator, timeout, cancellationToken).ConfigureAwait(false);
         }
         return Planned(step, new ComputerAction(kind) { Locator = query, Text = text is null ? null : Text(text) }, text);
     }
@@ -242,8 +245,28 @@ public sealed class RecipePlanner : IPlanner, IDisposable
     private PlannedAction Planned(RecipeStep step, ComputerAction action, string? textTemplate) =>
         new(action, step.ApprovalRequired ? RiskLevel.Irreversible : RiskLevel.Harmless, _values.IsSecret(textTemplate));
 
-    private Task<ElementMatch> FindAsync(string locator, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _finder.WaitAsync(Text(locator), timeout, cancellationToken);
+    /// <summary>
+    /// Waits for the locator. An app just launched is not on the accessibility bus at once, and the finder says so rather
+    /// than waiting: until the timeout, that is waited out too — on the next change of the screen, or a short while.
+    /// </summary>
+    private async Task<ElementMatch> FindAsync(string locator, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var query = Text(locator);
+        var start = _time.GetTimestamp();
+        while (true)
+        {
+            var remaining = timeout - _time.GetElapsedTime(start);
+            try
+            {
+                return await _finder.WaitAsync(query, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AccessibilityException) when (timeout - _time.GetElapsedTime(start) > TimeSpan.Zero)
+            {
+                var left = timeout - _time.GetElapsedTime(start);
+                await _desktop.Watcher.WaitForChangeAsync(null, left < s_busRetry ? left : s_busRetry, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <summary>Waits for the locator and, when the step says, for its text to be as expected; the text may still be changing.</summary>
     private async Task AssertAsync(RecipeStep step, TimeSpan timeout, CancellationToken cancellationToken)
