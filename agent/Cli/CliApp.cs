@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(PerceptionCommands.Ocr());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(ActCommand.Create());
+        root.Subcommands.Add(RecipeCommand.Create());
         return root;
     }
 }

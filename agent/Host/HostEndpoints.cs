@@ -37,6 +37,13 @@ internal static class HostEndpoints
                 using var terminal = ClientTerminal.Of(PeerCredentials.ProcessIdOf(context));
                 return await engine.RunStepsAsync(request, new ConsoleApprovalChannel(terminal: terminal), context.RequestAborted);
             }, json.StepReply));
+        api.MapPost("/recipes", (RecipeRequest request, InProcessDesktopApi engine, HttpContext context) =>
+            AnswerAsync(async () =>
+            {
+                // Asked like /tasks: on the terminal of the person who ran the command.
+                using var terminal = ClientTerminal.Of(PeerCredentials.ProcessIdOf(context));
+                return await engine.RunRecipeAsync(request, new ConsoleApprovalChannel(terminal: terminal), context.RequestAborted);
+            }, json.RecipeReply));
         api.MapPost("/watch", async Task<IResult> (WatchRequest request, InProcessDesktopApi engine, HttpContext context) =>
         {
             // Checked before the stream starts, so a bad region or duration is a problem reply like any other.

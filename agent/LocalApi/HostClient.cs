@@ -74,6 +74,10 @@ public sealed class HostClient : IDesktopApi, IDisposable
         PostAsync("v1/tasks", request, LocalApiJsonContext.Default.StepRequest, LocalApiJsonContext.Default.StepReply, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<RecipeReply> RunRecipeAsync(RecipeRequest request, CancellationToken cancellationToken) =>
+        PostAsync("v1/recipes", request, LocalApiJsonContext.Default.RecipeRequest, LocalApiJsonContext.Default.RecipeReply, cancellationToken);
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<WatchEvent> WatchAsync(WatchRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "v1/watch") { Content = JsonContent.Create(request, LocalApiJsonContext.Default.WatchRequest) };

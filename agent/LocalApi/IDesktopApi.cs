@@ -33,4 +33,11 @@ public interface IDesktopApi
     /// the person who ran the command, when it is an interactive one; cancelling stops the task and lets go of every key.
     /// </summary>
     Task<StepReply> RunStepsAsync(StepRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a recipe: its acting steps through the policy, the gate and the journal (held ones asked about as for
+    /// <see cref="RunStepsAsync"/>), its looking steps in the engine. A recipe that is not valid is refused before anything runs.
+    /// </summary>
+    /// <exception cref="Engine.Recipes.RecipeException">The recipe or a parameter value is not valid; the message gives file, line and column.</exception>
+    Task<RecipeReply> RunRecipeAsync(RecipeRequest request, CancellationToken cancellationToken);
 }

@@ -7,6 +7,7 @@ using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Journal;
 using Dispatch.Engine.Locators;
+using Dispatch.Engine.Recipes;
 using Dispatch.Engine.Loop;
 using Dispatch.Engine.Safety;
 using Dispatch.Engine.Vision;
@@ -186,6 +187,37 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
             TaskId = taskId,
         }, cancellationToken);
         return new StepReply(taskId, JournalWords.Of(result.Outcome), result.Message, result.Steps.Select(ToDto).ToList(), journal.Path);
+    }
+
+    /// <inheritdoc/>
+    public Task<RecipeReply> RunRecipeAsync(RecipeRequest request, CancellationToken cancellationToken) => RunRecipeAsync(request, defaultChannel(), cancellationToken);
+
+    /// <summary>Runs the recipe, asking about held steps through <paramref name="channel"/>.</summary>
+    public async Task<RecipeReply> RunRecipeAsync(RecipeRequest request, IApprovalChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(channel);
+        var timeout = Durations.Seconds(request.ApprovalTimeoutSeconds, "--approval-timeout");
+        // Parsed and bound before anything runs: a bad recipe or value stops nothing half-way.
+        var recipe = RecipeParser.Parse(request.Recipe ?? "", request.FileName);
+        var values = RecipeValues.Bind(recipe, request.Parameters ?? new Dictionary<string, string>(), request.WorkingDirectory);
+        var journal = services.GetRequiredService<ActionJournal>();
+        var taskId = Guid.NewGuid();
+        var loop = services.GetRequiredService<AgentLoopFactory>().Create(channel, timeout, journal);
+        using var planner = new RecipePlanner(recipe, values, Desktop, services.GetRequiredService<ElementFinder>(), services.GetRequiredService<OcrEngine>(),
+            services.GetRequiredService<TimeProvider>(), new RecipeRunOptions { DryRun = request.DryRun, WorkingDirectory = request.WorkingDirectory });
+        var result = await loop.RunAsync($"recipe {recipe.Name}", planner, new LoopOptions
+        {
+            // Each step proposes at most two actions (a click to focus, then the keys).
+            MaxSteps = 2 * recipe.Steps.Count,
+            DryRun = request.DryRun,
+            ScreenCoordinates = true,
+            Ungated = request.NoGate,
+            TaskId = taskId,
+        }, cancellationToken);
+        var outcome = planner.Outcome == RecipeRunOutcome.Running ? RecipeRunOutcome.Failed : planner.Outcome;
+        return new RecipeReply(taskId, JournalWords.Of(result.Outcome), outcome.ToString().ToLowerInvariant(), planner.Message ?? result.Message,
+            planner.StepsCompleted, planner.Variables.ToDictionary(), result.Steps.Select(ToDto).ToList(), journal.Path);
     }
 
     private static StepDto ToDto(StepRecord step) => new(

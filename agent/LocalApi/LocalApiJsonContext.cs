@@ -17,6 +17,8 @@ namespace Dispatch.Agent.LocalApi;
 [JsonSerializable(typeof(OcrReply))]
 [JsonSerializable(typeof(StepRequest))]
 [JsonSerializable(typeof(StepReply))]
+[JsonSerializable(typeof(RecipeRequest))]
+[JsonSerializable(typeof(RecipeReply))]
 [JsonSerializable(typeof(ProblemReply))]
 [JsonSerializable(typeof(WatchRequest))]
 [JsonSerializable(typeof(WatchEvent))]
