@@ -315,36 +315,27 @@ public static class RecipeParser
             return step;
         }
 
-        private void CheckLocator(YamlNode node, string field, string locator)
-        {
-            // One with {references} is checked when it runs, with its values in.
-            if (RecipeValues.References(locator).Any())
-            {
-                return;
-            }
-            try
-            {
-                LocatorParser.Parse(locator);
-            }
-            catch (LocatorSyntaxException error)
-            {
-                throw Error(node, field, $"'{locator}' is not a locator: {error.Message.Split('\n')[0].TrimEnd('.')}; expected e.g. role=\"push button\" name=\"Save\" in window \"Mousepad\".");
-            }
-        }
+        private void CheckLocator(YamlNode node, string field, string locator) =>
+            CheckSyntax<LocatorSyntaxException>(node, field, locator, q => LocatorParser.Parse(q), "a locator", "e.g. role=\"push button\" name=\"Save\" in window \"Mousepad\"");
 
-        private void CheckKeys(YamlNode node, string field, string keys)
+        private void CheckKeys(YamlNode node, string field, string keys) =>
+            CheckSyntax<KeyNameException>(node, field, keys, k => KeyChord.ParseSequence(k), "a key chord", "xdotool names such as ctrl+s or Return");
+
+        /// <summary>Checks a locator or key chord now; one with <c>{references}</c> is checked when it runs, with its values in.</summary>
+        private void CheckSyntax<TError>(YamlNode node, string field, string text, Action<string> parse, string what, string expected)
+            where TError : DispatchException
         {
-            if (RecipeValues.References(keys).Any())
+            if (RecipeValues.References(text).Any())
             {
                 return;
             }
             try
             {
-                KeyChord.ParseSequence(keys);
+                parse(text);
             }
-            catch (KeyNameException error)
+            catch (TError error)
             {
-                throw Error(node, field, $"'{keys}' is not a key chord: {error.Message.TrimEnd('.')}; expected xdotool names such as ctrl+s or Return.");
+                throw Error(node, field, $"'{text}' is not {what}: {error.Message.Split('\n')[0].TrimEnd('.')}; expected {expected}.");
             }
         }
 
