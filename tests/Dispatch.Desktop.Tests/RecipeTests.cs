@@ -69,10 +69,11 @@ public sealed class RecipeTests
         var file = s_desktop.PathOf($"note-{Guid.NewGuid():N}.txt");
         var person = Person(ApprovalOutcome.Approved);
 
-        var (planner, _, _) = await RunAsync("note.yaml", person, given: [("file", file), ("text", "Buy milk and bread")]);
+        var (planner, _, _) = await RunAsync("note.yaml", person, given: [("folder", s_desktop.WorkDirectory), ("name", Path.GetFileName(file)), ("text", "Buy milk and bread")]);
 
         Assert.AreEqual(RecipeRunOutcome.Completed, planner.Outcome, planner.Message);
         Assert.AreEqual("Buy milk and bread", File.ReadAllText(file).TrimEnd('\n'));
+        Assert.AreEqual(9, planner.StepsCompleted);
         Assert.HasCount(1, person.Requests);
         StringAssert.Contains(person.Requests[0].Sentence, "Save");
     }
@@ -83,7 +84,7 @@ public sealed class RecipeTests
         var file = s_desktop.PathOf($"note-{Guid.NewGuid():N}.txt");
         var person = Person(ApprovalOutcome.Denied);
 
-        var (planner, result, _) = await RunAsync("note.yaml", person, given: [("file", file)]);
+        var (planner, result, _) = await RunAsync("note.yaml", person, given: [("folder", s_desktop.WorkDirectory), ("name", Path.GetFileName(file))]);
 
         Assert.AreEqual(RecipeRunOutcome.Held, planner.Outcome, planner.Message);
         Assert.AreEqual("save", planner.EndedAt?.Name);
@@ -93,6 +94,20 @@ public sealed class RecipeTests
         Assert.AreEqual(planner.Message, result.Message);
         Assert.HasCount(1, person.Requests);
         Assert.IsFalse(File.Exists(file), "the save was denied, yet the file exists");
+    }
+
+    [TestMethod]
+    public async Task Run_NoteRecipeOntoAnExistingFile_StopsAtTheReplaceQuestionAndKeepsTheFile()
+    {
+        var file = s_desktop.PathOf($"note-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "the old note\n", TestContext.CancellationToken);
+        var person = Person(ApprovalOutcome.Approved);
+
+        var (planner, _, _) = await RunAsync("note.yaml", person, given: [("folder", s_desktop.WorkDirectory), ("name", Path.GetFileName(file))]);
+
+        Assert.AreEqual(RecipeRunOutcome.Failed, planner.Outcome, planner.Message);
+        Assert.AreEqual("saved", planner.EndedAt?.Name, planner.Message);
+        Assert.AreEqual("the old note\n", await File.ReadAllTextAsync(file, TestContext.CancellationToken));
     }
 
     [TestMethod]
