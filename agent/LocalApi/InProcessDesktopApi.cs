@@ -216,8 +216,15 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
             TaskId = taskId,
         }, cancellationToken);
         var outcome = planner.Outcome == RecipeRunOutcome.Running ? RecipeRunOutcome.Failed : planner.Outcome;
-        return new RecipeReply(taskId, JournalWords.Of(result.Outcome), outcome.ToString().ToLowerInvariant(), planner.Message ?? result.Message,
-            planner.StepsCompleted, planner.Variables.ToDictionary(), result.Steps.Select(ToDto).ToList(), journal.Path);
+        // A step that failed before it was classified keeps its text in the record: the reply shows none of a secret's.
+        var steps = result.Steps.Select(ToDto).Select(s => s with
+        {
+            Action = values.Redact(s.Action), Sentence = Redacted(s.Sentence), Detail = Redacted(s.Detail), Output = Redacted(s.Output),
+        }).ToList();
+        return new RecipeReply(taskId, JournalWords.Of(result.Outcome), outcome.ToString().ToLowerInvariant(), values.Redact(planner.Message ?? result.Message),
+            planner.StepsCompleted, planner.Variables.ToDictionary(), steps, journal.Path);
+
+        string? Redacted(string? text) => text is null ? null : values.Redact(text);
     }
 
     private static StepDto ToDto(StepRecord step) => new(

@@ -22,15 +22,32 @@ public sealed class RecipeCommandTests
 
     private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "recipes", name);
 
-    /// <summary>Closes the xcalc a recipe launched: the recipe leaves its apps running for the person.</summary>
+    /// <summary>
+    /// Closes the xcalcs a recipe launched on this test's display: the recipe leaves its apps running for the person, and
+    /// xcalc sets no _NET_WM_PID, so they are found by name and by the display in their environment.
+    /// </summary>
     [TestCleanup]
     public void CloseXcalc()
     {
-        foreach (var window in s_cli.Engine.Windows.List().Where(w => w.ClassName == "XCalc" && w.ProcessId is not null))
+        foreach (var process in System.Diagnostics.Process.GetProcessesByName("xcalc"))
         {
-            using var process = System.Diagnostics.Process.GetProcessById(window.ProcessId!.Value);
-            process.Kill();
-            process.WaitForExit(5000);
+            using (process)
+            {
+                string environment;
+                try
+                {
+                    environment = File.ReadAllText($"/proc/{process.Id}/environ");
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                if (environment.Split('\0').Contains($"DISPLAY={s_cli.Virtual.DisplayName}"))
+                {
+                    process.Kill();
+                    process.WaitForExit(5000);
+                }
+            }
         }
     }
 
@@ -65,6 +82,25 @@ public sealed class RecipeCommandTests
     }
 
     [TestMethod]
+    public async Task Run_DryRunOnAnOpenXcalc_JournalsTheClicksWithoutPressingAnything()
+    {
+        var xcalc = await s_cli.Engine.Windows.LaunchAsync(s_cli.Virtual.CreateStartInfo("xcalc"), TimeSpan.FromSeconds(30), w => w.ClassName == "XCalc",
+            TestContext.CancellationToken);
+        s_cli.Track(xcalc.Process);
+        // Athena highlights the button under the pointer, and a dry run's clicks never move it away: start it in a corner.
+        s_cli.Engine.Input.MoveMouse(new Engine.Geometry.Point(0, 0));
+        await s_cli.Engine.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TestContext.CancellationToken);
+        var journal = Path.Combine(s_cli.Work, "dry-run.jsonl");
+
+        var run = await s_cli.DispatchAsync("--direct", "recipe", "run", Sample("xcalc.yaml"), "--dry-run", "--journal", journal);
+
+        Assert.AreEqual(0, run.Status, run.Output + run.Error);
+        var lines = await File.ReadAllLinesAsync(journal, TestContext.CancellationToken);
+        Assert.AreEqual(5, lines.Count(l => l.Contains("\"dry_run\"", StringComparison.Ordinal)), string.Join('\n', lines));
+        Assert.IsFalse(lines.Any(l => l.Contains("\"changed\"", StringComparison.Ordinal)), "a dry run acted");
+    }
+
+    [TestMethod]
     public async Task Check_AnUnknownStepKind_ExitsOneNamingItsLineAndColumn()
     {
         var recipe = Path.Combine(s_cli.Work, "bad.yaml");
@@ -76,6 +112,6 @@ public sealed class RecipeCommandTests
         Assert.AreEqual(1, check.Status);
         StringAssert.StartsWith(check.Error, $"dispatch: {recipe}:5:5: 'tap': is not a step kind; expected one of: launch,");
         Assert.AreEqual(0, good.Status, good.Error);
-        StringAssert.Contains(good.Output, "--param file=<file>  required");
+        StringAssert.Contains(good.Output, "--param name=<string>  required");
     }
 }
