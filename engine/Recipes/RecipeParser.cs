@@ -131,10 +131,11 @@ public static class RecipeParser
                 throw Error(stepsNode, "steps", "expected a list of at least one step (each line starting with '- ').");
             }
             var known = new HashSet<string>(parameters.Select(x => x.Name), StringComparer.Ordinal) { RecipeValues.RecipeDirectory };
+            var names = new HashSet<string>(known, StringComparer.Ordinal);
             var steps = new List<RecipeStep>();
             foreach (var node in list.Children)
             {
-                steps.Add(Step(node, known));
+                steps.Add(Step(node, known, names));
             }
             return new Recipe(CurrentVersion, name, description, parameters, steps, file);
         }
@@ -190,7 +191,7 @@ public static class RecipeParser
             return parameters;
         }
 
-        private RecipeStep Step(YamlNode node, HashSet<string> known)
+        private RecipeStep Step(YamlNode node, HashSet<string> known, IReadOnlySet<string> parameters)
         {
             if (node is not YamlMappingNode map)
             {
@@ -245,11 +246,11 @@ public static class RecipeParser
                     throw Error(textNode, field, $"'{{{reference}}}' is not a parameter of this recipe nor a variable read by an earlier step; expected one of: {string.Join(", ", known.Order().Select(k => $"{{{k}}}"))}.");
                 }
             }
-            return Specific(step, kind, kindKey, map, fields, subjectNode, known);
+            return Specific(step, kind, kindKey, map, fields, subjectNode, known, parameters);
         }
 
         private RecipeStep Specific(RecipeStep step, RecipeStepKind kind, string kindKey, YamlMappingNode map, Dictionary<string, YamlNode> fields,
-            YamlNode subjectNode, HashSet<string> known)
+            YamlNode subjectNode, HashSet<string> known, IReadOnlySet<string> parameters)
         {
             switch (kind)
             {
@@ -280,6 +281,10 @@ public static class RecipeParser
                 if (!IsIdentifier(into))
                 {
                     throw Error(intoNode, "into", $"'{into}' is not a variable name; expected letters, digits and '_', not starting with a digit.");
+                }
+                if (parameters.Contains(into))
+                {
+                    throw Error(intoNode, "into", $"'{into}' is a parameter (or {{{RecipeValues.RecipeDirectory}}}); a read keeps its text in a variable of its own name.");
                 }
                 known.Add(into);
                 step = step with { Into = into };

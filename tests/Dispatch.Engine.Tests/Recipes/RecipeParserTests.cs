@@ -130,6 +130,15 @@ public sealed class RecipeParserTests
     }
 
     [TestMethod]
+    public void Parse_AReadIntoAParameter_IsRejected()
+    {
+        var error = Rejects("version: 1\nname: x\nparameters:\n  token: { type: secret }\nsteps:\n  - read: role=text\n    into: token\n");
+
+        Assert.AreEqual(new RecipePosition("bad.yaml", 7, 11), error.Position);
+        StringAssert.Contains(error.Message, "'token' is a parameter");
+    }
+
+    [TestMethod]
     public void Parse_WrongTypes_NameTheFieldAndWhatWasExpected()
     {
         var number = Rejects("""
