@@ -122,6 +122,42 @@ internal sealed class CliDesktop : IDisposable
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    /// <summary>
+    /// Runs the built <c>dispatch</c> in a pseudo-terminal (<c>script</c>), as a person at a terminal would, answering
+    /// <paramref name="answer"/> to the first "Approve?"; returns its exit status and everything the terminal showed.
+    /// </summary>
+    public async Task<(int Status, string Output)> DispatchInTerminalAsync(string answer, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var dispatch = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", Virtual.DisplayName }
+            .Concat(arguments).Select(a => $"'{a}'"));
+        var start = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-q", "-e", "-c", dispatch, "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DISPATCH_STATE_DIR"] = State;
+        var script = Process.Start(start)!;
+        Track(script);
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(60));
+        var output = new System.Text.StringBuilder();
+        var buffer = new char[1024];
+        var answered = false;
+        int read;
+        while ((read = await script.StandardOutput.ReadAsync(buffer, guard.Token)) > 0)
+        {
+            output.Append(buffer, 0, read);
+            if (!answered && output.ToString().Contains("Approve?", StringComparison.Ordinal))
+            {
+                await script.StandardInput.WriteAsync(answer + "\r");
+                await script.StandardInput.FlushAsync(guard.Token);
+                answered = true;
+            }
+        }
+        await script.WaitForExitAsync(guard.Token);
+        return (script.ExitCode, output.ToString());
+    }
+
     public void Track(Process process)
     {
         lock (_apps)

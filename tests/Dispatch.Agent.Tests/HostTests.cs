@@ -112,39 +112,15 @@ public sealed partial class HostTests
     {
         var (dialog, yes) = await s_cli.QuestionAsync("Erase disk", "Permanently erase the disk?");
         await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
-        var dispatch = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_cli.Virtual.DisplayName, "act",
-            $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}" }.Select(a => $"'{a}'"));
-        var start = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-q", "-e", "-c", dispatch, "/dev/null" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DISPATCH_STATE_DIR"] = Path.Combine(s_cli.Work, "state");
 
         // The client runs in a pseudo-terminal; the host finds that terminal from the socket's peer and asks there.
-        var script = Process.Start(start)!;
-        s_cli.Track(script);
+        var (status, output) = await s_cli.DispatchInTerminalAsync("y", TestContext.CancellationToken, "act", $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}");
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
         guard.CancelAfter(TimeSpan.FromSeconds(60));
-        var output = new System.Text.StringBuilder();
-        var buffer = new char[1024];
-        var answered = false;
-        int read;
-        while ((read = await script.StandardOutput.ReadAsync(buffer, guard.Token)) > 0)
-        {
-            output.Append(buffer, 0, read);
-            if (!answered && output.ToString().Contains("Approve?", StringComparison.Ordinal))
-            {
-                await script.StandardInput.WriteAsync("y\r");
-                await script.StandardInput.FlushAsync(guard.Token);
-                answered = true;
-            }
-        }
-        await script.WaitForExitAsync(guard.Token);
 
-        Assert.AreEqual(0, script.ExitCode, output.ToString());
-        StringAssert.Contains(output.ToString(), "Held for approval: Click 'Yes' in 'Erase disk'");
-        StringAssert.Contains(output.ToString(), $"journal: {host.Record.Journal}");
+        Assert.AreEqual(0, status, output);
+        StringAssert.Contains(output, "Held for approval: Click 'Yes' in 'Erase disk'");
+        StringAssert.Contains(output, $"journal: {host.Record.Journal}");
         await dialog.Process.WaitForExitAsync(guard.Token);
         Assert.AreEqual(0, dialog.Process.ExitCode, "zenity exits 0 when Yes is clicked");
     }

@@ -64,11 +64,7 @@ public sealed class RecipeCommandTests
     [TestMethod]
     public async Task Run_AStepThatMustBeApproved_ThroughTheHostWithNobodyToAsk_IsHeldAndExitsThree()
     {
-        var recipe = Path.Combine(s_cli.Work, "approve.yaml");
-        var text = (await File.ReadAllTextAsync(Sample("xcalc.yaml"), TestContext.CancellationToken))
-            .Replace("{recipe_dir}", Path.GetDirectoryName(Sample("xcalc.yaml")), StringComparison.Ordinal)
-            .Replace("  - click: text=\"7\" in window \"Calculator\"\n", "  - click: text=\"7\" in window \"Calculator\"\n    approve: required\n", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(recipe, text, TestContext.CancellationToken);
+        var recipe = await ApprovingCopyAsync("approve.yaml");
         await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
 
         // This test process has no terminal, so nobody can be asked: the host refuses the step as unreachable.
@@ -79,6 +75,20 @@ public sealed class RecipeCommandTests
         StringAssert.Contains(run.Error, "unreachable");
         var journal = await File.ReadAllTextAsync(host.Record.Journal, TestContext.CancellationToken);
         StringAssert.Contains(journal, "recipe Multiply in xcalc by vision");
+    }
+
+    [TestMethod]
+    public async Task Run_ThroughTheHost_AsksOnTheClientsTerminal_AndItsYesLetsTheRecipeFinish()
+    {
+        var recipe = await ApprovingCopyAsync("approved.yaml");
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+
+        var (status, output) = await s_cli.DispatchInTerminalAsync("y", TestContext.CancellationToken, "recipe", "run", recipe);
+
+        Assert.AreEqual(0, status, output);
+        StringAssert.Contains(output, "Held for approval: Click the text");
+        StringAssert.Contains(output, "result = 84");
+        StringAssert.Contains(output, $"journal: {host.Record.Journal}");
     }
 
     [TestMethod]
@@ -98,6 +108,17 @@ public sealed class RecipeCommandTests
         var lines = await File.ReadAllLinesAsync(journal, TestContext.CancellationToken);
         Assert.AreEqual(5, lines.Count(l => l.Contains("\"dry_run\"", StringComparison.Ordinal)), string.Join('\n', lines));
         Assert.IsFalse(lines.Any(l => l.Contains("\"changed\"", StringComparison.Ordinal)), "a dry run acted");
+    }
+
+    /// <summary>The xcalc sample, in the test's folder, with <c>approve: required</c> on its click of 7.</summary>
+    private async Task<string> ApprovingCopyAsync(string name)
+    {
+        var recipe = Path.Combine(s_cli.Work, name);
+        var text = (await File.ReadAllTextAsync(Sample("xcalc.yaml"), TestContext.CancellationToken))
+            .Replace("{recipe_dir}", Path.GetDirectoryName(Sample("xcalc.yaml")), StringComparison.Ordinal)
+            .Replace("  - click: text=\"7\" in window \"Calculator\"\n", "  - click: text=\"7\" in window \"Calculator\"\n    approve: required\n", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(recipe, text, TestContext.CancellationToken);
+        return recipe;
     }
 
     [TestMethod]
