@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Dispatch.Agent.Host;
 using Dispatch.Engine;
 using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Platform.X11;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Agent.Cli;

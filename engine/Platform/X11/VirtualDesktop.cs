@@ -1,16 +1,18 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Platform.X11;
 
-namespace Dispatch.Engine;
+namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
 /// A private desktop for servers, CI and tests: Xvfb on a free display (it picks one and tells us through
 /// <c>-displayfd</c>), a private D-Bus session with the AT-SPI accessibility bus, and a light window manager.
 /// Disposing stops exactly the processes it started (and their children) and removes its temporary folder.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class VirtualDesktop : IDisposable
 {
     private readonly List<ChildProcess> _processes;

@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
-namespace Dispatch.Engine;
+namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
 /// A helper program started and owned by the engine: its stdout is read line by line on request, its stderr
 /// kept (last lines) for error messages, and stopping it kills it and its descendants.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
