@@ -2,6 +2,7 @@ using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Input;
 using Dispatch.Engine.Platform.X11;
+using Dispatch.Engine.Vision;
 using Dispatch.Engine.Windowing;
 
 namespace Dispatch.Engine;
@@ -106,6 +107,13 @@ public sealed class Desktop : IDesktop
             return item;
         }
     }
+
+    /// <summary>
+    /// Completes OCR options with what this platform knows: where Tesseract's data lives when the caller named no folder,
+    /// and the thread limit Tesseract reads from the process's native environment, set before it loads.
+    /// </summary>
+    internal static OcrOptions PrepareOcr(OcrOptions options) =>
+        OperatingSystem.IsLinux() ? TesseractSetup.Prepare(options) : options;
 
     /// <summary>
     /// Releases anything still held, then closes every connection. Each is closed even when an earlier one fails to; the
