@@ -15,16 +15,16 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
     private readonly X11Connection _connection;
     private readonly nuint _damage;
     private readonly int _eventBase;
-    private readonly int _wakeFd;
+    private readonly EventFdHandle _wake;
     private readonly Thread _thread;
     private volatile bool _stopping;
 
-    private X11DamageMonitor(X11Connection connection, nuint damage, int eventBase, int wakeFd)
+    private X11DamageMonitor(X11Connection connection, nuint damage, int eventBase, EventFdHandle wake)
     {
         _connection = connection;
         _damage = damage;
         _eventBase = eventBase;
-        _wakeFd = wakeFd;
+        _wake = wake;
         _thread = new Thread(ReadEvents) { IsBackground = true, Name = $"Dispatch damage {connection.Name}" };
         _thread.Start();
     }
@@ -43,12 +43,16 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
             X11Errors.Clear();
             var damage = LibXdamage.XDamageCreate(connection.Handle, connection.Root, LibXdamage.XDamageReportRawRectangles);
             connection.SyncAndCheck("XDamageCreate");
-            var wakeFd = LibC.eventfd(0, 0x80000 /* EFD_CLOEXEC */);
-            if (wakeFd < 0)
+            var wake = EventFdHandle.Create();
+            try
             {
-                throw new NativeCallException("eventfd", LibC.LastError());
+                return new X11DamageMonitor(connection, damage, eventBase, wake);
             }
-            return new X11DamageMonitor(connection, damage, eventBase, wakeFd);
+            catch
+            {
+                wake.Dispose();
+                throw;
+            }
         }
         catch
         {
@@ -59,9 +63,12 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
 
     private void ReadEvents()
     {
+        // Held for the thread's life: the descriptor's number sits in the poll set, so it must not be closed (and reused) under it.
+        var wakeHeld = false;
+        _wake.DangerousAddRef(ref wakeHeld);
         var fds = stackalloc LibC.PollFd[2];
         fds[0] = new LibC.PollFd { fd = LibX11.XConnectionNumber(_connection.Handle), events = LibC.POLLIN };
-        fds[1] = new LibC.PollFd { fd = _wakeFd, events = LibC.POLLIN };
+        fds[1] = new LibC.PollFd { fd = _wake.Descriptor, events = LibC.POLLIN };
         LibX11.XEvent ev;
         try
         {
@@ -88,6 +95,10 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
         {
             FailAll(failure);
         }
+        finally
+        {
+            _wake.DangerousRelease();
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -97,10 +108,9 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
             return;
         }
         _stopping = true;
-        ulong one = 1;
-        LibC.write(_wakeFd, &one, sizeof(ulong));
+        _wake.Signal();
         _thread.Join();
-        LibC.close(_wakeFd);
+        _wake.Dispose();
         if (!_connection.Handle.IsLost)
         {
             LibXdamage.XDamageDestroy(_connection.Handle, _damage);
