@@ -15,12 +15,14 @@ public sealed class Desktop : IDesktop
 {
     private readonly Func<IAccessibility> _openAccessibility;
     private readonly Lock _accessibilityLock = new();
+    private readonly Lazy<IDisposable> _serverWatch;
     private IAccessibility? _accessibility;
 
     private Desktop(string displayName, IScreen screen, IInput input, IWindowManager windows, DamageMonitor? damage, ScreenWatcher watcher,
-        Func<IAccessibility> openAccessibility)
+        Func<IAccessibility> openAccessibility, Func<IDisposable> watchServer)
     {
         _openAccessibility = openAccessibility;
+        _serverWatch = new Lazy<IDisposable>(watchServer);
         DisplayName = displayName;
         Screen = screen;
         Input = input;
@@ -63,6 +65,16 @@ public sealed class Desktop : IDesktop
         }
     }
 
+    /// <summary>
+    /// A token cancelled when the display's server goes away (it ended, crashed or was killed), for a long-lived owner such as
+    /// <c>dispatch run</c> that must stop then. The first call starts the watch: a connection and a thread of its own that sleep
+    /// until the server's socket closes.
+    /// </summary>
+    /// <exception cref="DisplayUnavailableException">The display cannot be opened (it is gone already).</exception>
+    public CancellationToken WatchForServerLoss() => OperatingSystem.IsLinux()
+        ? ((X11ServerWatch)_serverWatch.Value).Lost
+        : throw new PlatformNotSupportedException("Only the X11 backend can watch its server.");
+
     /// <summary>Connects to a display.</summary>
     /// <exception cref="DisplayUnavailableException">No display was given, or it cannot be opened.</exception>
     /// <exception cref="PlatformNotSupportedException">This operating system has no backend yet.</exception>
@@ -90,7 +102,10 @@ public sealed class Desktop : IDesktop
             var name = options.DisplayName ?? Environment.GetEnvironmentVariable("DISPLAY") ?? "";
             return new Desktop(name, screen, input, windows, damage, watcher, () => OperatingSystem.IsLinux()
                 ? AtspiAccessibility.Open(options.DisplayName, time, (X11WindowManager)windows)
-                : throw new PlatformNotSupportedException("Accessibility has an AT-SPI backend only."));
+                : throw new PlatformNotSupportedException("Accessibility has an AT-SPI backend only."),
+                () => OperatingSystem.IsLinux()
+                    ? new X11ServerWatch(options.DisplayName)
+                    : throw new PlatformNotSupportedException("Only the X11 backend can watch its server."));
         }
         catch
         {
@@ -129,7 +144,7 @@ public sealed class Desktop : IDesktop
         }
         var failures = new List<Exception>();
         // Input first: it may wait for the screen to settle (through the damage monitor) before unbinding keys.
-        foreach (var part in new IDisposable?[] { Input, accessibility, Damage, Windows, Screen })
+        foreach (var part in new IDisposable?[] { Input, accessibility, Damage, Windows, Screen, _serverWatch.IsValueCreated ? _serverWatch.Value : null })
         {
             try
             {

@@ -6,8 +6,8 @@ using Dispatch.Engine.Platform.X11.Native;
 namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
-/// DAMAGE on the root window, reported as raw rectangles and read by one thread that sleeps in poll() on the
-/// connection's socket, so an idle screen costs nothing. Uses its own connection: no other thread touches it.
+/// DAMAGE on the root window, reported as raw rectangles and read by an <see cref="X11EventPump"/>, so an idle screen
+/// costs nothing. Uses its own connection: no other thread touches it.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed unsafe class X11DamageMonitor : DamageMonitor
@@ -15,18 +15,15 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
     private readonly X11Connection _connection;
     private readonly nuint _damage;
     private readonly int _eventBase;
-    private readonly EventFdHandle _wake;
-    private readonly Thread _thread;
-    private volatile bool _stopping;
+    private readonly X11EventPump _pump;
+    private bool _disposed;
 
-    private X11DamageMonitor(X11Connection connection, nuint damage, int eventBase, EventFdHandle wake)
+    private X11DamageMonitor(X11Connection connection, nuint damage, int eventBase)
     {
         _connection = connection;
         _damage = damage;
         _eventBase = eventBase;
-        _wake = wake;
-        _thread = new Thread(ReadEvents) { IsBackground = true, Name = $"Dispatch damage {connection.Name}" };
-        _thread.Start();
+        _pump = new X11EventPump(connection, $"Dispatch damage {connection.Name}", OnEvent, FailAll);
     }
 
     /// <summary>Starts watching, or returns null when the server has no DAMAGE extension.</summary>
@@ -43,16 +40,7 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
             X11Errors.Clear();
             var damage = LibXdamage.XDamageCreate(connection.Handle, connection.Root, LibXdamage.XDamageReportRawRectangles);
             connection.SyncAndCheck("XDamageCreate");
-            var wake = EventFdHandle.Create();
-            try
-            {
-                return new X11DamageMonitor(connection, damage, eventBase, wake);
-            }
-            catch
-            {
-                wake.Dispose();
-                throw;
-            }
+            return new X11DamageMonitor(connection, damage, eventBase);
         }
         catch
         {
@@ -61,56 +49,26 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
         }
     }
 
-    private void ReadEvents()
+    private void OnEvent(in LibX11.XEvent ev)
     {
-        // Held for the thread's life: the descriptor's number sits in the poll set, so it must not be closed (and reused) under it.
-        var wakeHeld = false;
-        _wake.DangerousAddRef(ref wakeHeld);
-        var fds = stackalloc LibC.PollFd[2];
-        fds[0] = new LibC.PollFd { fd = LibX11.XConnectionNumber(_connection.Handle), events = LibC.POLLIN };
-        fds[1] = new LibC.PollFd { fd = _wake.Descriptor, events = LibC.POLLIN };
-        LibX11.XEvent ev;
-        try
+        if (ev.type == _eventBase + LibXdamage.XDamageNotify)
         {
-            while (!_stopping)
+            fixed (LibX11.XEvent* raw = &ev)
             {
-                // Xlib may already hold queued events that poll() cannot see.
-                while (LibX11.XPending(_connection.Handle) > 0)
-                {
-                    LibX11.XNextEvent(_connection.Handle, &ev);
-                    if (ev.type == _eventBase + LibXdamage.XDamageNotify)
-                    {
-                        var notify = (LibXdamage.XDamageNotifyEvent*)&ev;
-                        Publish(new Rect(notify->areaX, notify->areaY, notify->areaWidth, notify->areaHeight));
-                    }
-                }
-                _connection.ThrowIfLost();
-                if (LibC.poll(fds, 2, -1) < 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != 4 /* EINTR */)
-                {
-                    throw new NativeCallException("poll", LibC.LastError());
-                }
+                var notify = (LibXdamage.XDamageNotifyEvent*)raw;
+                Publish(new Rect(notify->areaX, notify->areaY, notify->areaWidth, notify->areaHeight));
             }
-        }
-        catch (DispatchException failure)
-        {
-            FailAll(failure);
-        }
-        finally
-        {
-            _wake.DangerousRelease();
         }
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (_stopping)
+        if (_disposed)
         {
             return;
         }
-        _stopping = true;
-        _wake.Signal();
-        _thread.Join();
-        _wake.Dispose();
+        _disposed = true;
+        _pump.Dispose();
         if (!_connection.Handle.IsLost)
         {
             LibXdamage.XDamageDestroy(_connection.Handle, _damage);
