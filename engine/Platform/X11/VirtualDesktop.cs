@@ -74,6 +74,8 @@ public sealed class VirtualDesktop : IDisposable
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["XDG_RUNTIME_DIR"] = state,
+            // What programs on this desktop put in temporary files goes with it, also when one is killed before it cleans up.
+            ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(state, "tmp")).FullName,
             ["GDK_BACKEND"] = "x11",
             ["NO_AT_BRIDGE"] = null,
         };
