@@ -4,6 +4,7 @@ using Dispatch.Agent.Cli;
 using Dispatch.Agent.Host;
 using Dispatch.Agent.LocalApi;
 using Dispatch.Engine;
+using Dispatch.Engine.Platform.X11;
 
 namespace Dispatch.Agent.Tests;
 
