@@ -89,7 +89,7 @@ internal sealed class DispatchHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops serving, lets go of every key, closes the engine and removes the socket and the record.</summary>
+    /// <summary>Stops serving, lets go of every key, closes the engine and removes the socket, the record and the lock file.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -101,6 +101,8 @@ internal sealed class DispatchHost : IAsyncDisposable
             await _app.DisposeAsync();
             File.Delete(Record.Socket);
             File.Delete(HostSocket.RecordPathFor(Record.Display));
+            // Removed while still held: a host starting now creates a fresh lock file and takes that one.
+            File.Delete(_lock.Name);
             _lock.Dispose();
         }
     }
