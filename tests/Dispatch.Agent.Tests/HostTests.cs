@@ -259,6 +259,27 @@ public sealed partial class HostTests
     }
 
     [TestMethod]
+    public async Task StatusAndStop_ListTheRunningHost_ThenStopIt()
+    {
+        var run = s_cli.StartDispatch("run");
+        await CliDesktop.UntilAsync(() => Task.FromResult(HostSocket.IsLive(s_cli.Virtual.DisplayName)), "dispatch run to serve its socket", TestContext.CancellationToken);
+
+        var status = await s_cli.DispatchAsync("status");
+        var stop = await s_cli.DispatchAsync("stop");
+        await run.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+        var after = await s_cli.DispatchAsync("status");
+
+        Assert.AreEqual(0, status.Status, status.Error);
+        StringAssert.Contains(status.Output, $"display {s_cli.Virtual.DisplayName}: host pid {run.Id}");
+        Assert.AreEqual(0, stop.Status, stop.Error);
+        StringAssert.Contains(stop.Output, $"stopped the host of display {s_cli.Virtual.DisplayName} (pid {run.Id})");
+        Assert.AreEqual(0, run.ExitCode, await run.StandardError.ReadToEndAsync(TestContext.CancellationToken));
+        Assert.AreEqual(1, after.Status);
+        StringAssert.Contains(after.Error, "no Dispatch host runs");
+        Assert.IsFalse(File.Exists(HostSocket.PathFor(s_cli.Virtual.DisplayName)), "a stopped host left its socket");
+    }
+
+    [TestMethod]
     public async Task SecondHost_ForTheSameDisplay_IsRefusedNamingTheLiveOne()
     {
         await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
