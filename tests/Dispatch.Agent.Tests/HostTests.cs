@@ -187,7 +187,8 @@ public sealed partial class HostTests
         var text = string.Concat(Enumerable.Repeat("съешь же ещё этих мягких французских булок, да выпей чаю ", 40));
 
         var typist = s_cli.StartDispatch("type", text, "--no-gate");
-        await CliDesktop.UntilAsync(async () => await s_cli.KeymapAsync() != before, "spare keycodes to be bound", TestContext.CancellationToken);
+        await CliDesktop.UntilAsync(async () => typist.HasExited || await s_cli.KeymapAsync() != before, "spare keycodes to be bound", TestContext.CancellationToken);
+        Assert.IsFalse(typist.HasExited, $"the typist ended before it was killed: {await typist.StandardError.ReadToEndAsync(TestContext.CancellationToken)}");
         typist.Kill();
         await typist.WaitForExitAsync(TestContext.CancellationToken);
 
