@@ -1,4 +1,5 @@
 using Dispatch.Engine;
+using Dispatch.Engine.Platform.X11;
 
 namespace Dispatch.Bench;
 

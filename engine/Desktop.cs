@@ -2,6 +2,7 @@ using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Input;
 using Dispatch.Engine.Platform.X11;
+using Dispatch.Engine.Vision;
 using Dispatch.Engine.Windowing;
 
 namespace Dispatch.Engine;
@@ -14,12 +15,14 @@ public sealed class Desktop : IDesktop
 {
     private readonly Func<IAccessibility> _openAccessibility;
     private readonly Lock _accessibilityLock = new();
+    private readonly Lazy<IDisposable> _serverWatch;
     private IAccessibility? _accessibility;
 
     private Desktop(string displayName, IScreen screen, IInput input, IWindowManager windows, DamageMonitor? damage, ScreenWatcher watcher,
-        Func<IAccessibility> openAccessibility)
+        Func<IAccessibility> openAccessibility, Func<IDisposable> watchServer)
     {
         _openAccessibility = openAccessibility;
+        _serverWatch = new Lazy<IDisposable>(watchServer);
         DisplayName = displayName;
         Screen = screen;
         Input = input;
@@ -62,6 +65,16 @@ public sealed class Desktop : IDesktop
         }
     }
 
+    /// <summary>
+    /// A token cancelled when the display's server goes away (it ended, crashed or was killed), for a long-lived owner such as
+    /// <c>dispatch run</c> that must stop then. The first call starts the watch: a connection and a thread of its own that sleep
+    /// until the server's socket closes.
+    /// </summary>
+    /// <exception cref="DisplayUnavailableException">The display cannot be opened (it is gone already).</exception>
+    public CancellationToken WatchForServerLoss() => OperatingSystem.IsLinux()
+        ? ((X11ServerWatch)_serverWatch.Value).Lost
+        : throw new PlatformNotSupportedException("Only the X11 backend can watch its server.");
+
     /// <summary>Connects to a display.</summary>
     /// <exception cref="DisplayUnavailableException">No display was given, or it cannot be opened.</exception>
     /// <exception cref="PlatformNotSupportedException">This operating system has no backend yet.</exception>
@@ -91,7 +104,10 @@ public sealed class Desktop : IDesktop
             var name = options.DisplayName ?? Environment.GetEnvironmentVariable("DISPLAY") ?? "";
             return new Desktop(name, screen, input, windows, damage, watcher, () => OperatingSystem.IsLinux()
                 ? AtspiAccessibility.Open(options.DisplayName, time, (X11WindowManager)windows)
-                : throw new PlatformNotSupportedException("Accessibility has an AT-SPI backend only."));
+                : throw new PlatformNotSupportedException("Accessibility has an AT-SPI backend only."),
+                () => OperatingSystem.IsLinux()
+                    ? new X11ServerWatch(options.DisplayName)
+                    : throw new PlatformNotSupportedException("Only the X11 backend can watch its server."));
         }
         catch
         {
@@ -110,6 +126,13 @@ public sealed class Desktop : IDesktop
     }
 
     /// <summary>
+    /// Completes OCR options with what this platform knows: where Tesseract's data lives when the caller named no folder,
+    /// and the thread limit Tesseract reads from the process's native environment, set before it loads.
+    /// </summary>
+    internal static OcrOptions PrepareOcr(OcrOptions options) =>
+        OperatingSystem.IsLinux() ? TesseractSetup.Prepare(options) : options;
+
+    /// <summary>
     /// Releases anything still held, then closes every connection. Each is closed even when an earlier one fails to; the
     /// failures are thrown together afterwards.
     /// </summary>
@@ -123,7 +146,7 @@ public sealed class Desktop : IDesktop
         }
         var failures = new List<Exception>();
         // Input first: it may wait for the screen to settle (through the damage monitor) before unbinding keys.
-        foreach (var part in new IDisposable?[] { Input, accessibility, Damage, Windows, Screen })
+        foreach (var part in new IDisposable?[] { Input, accessibility, Damage, Windows, Screen, _serverWatch.IsValueCreated ? _serverWatch.Value : null })
         {
             try
             {

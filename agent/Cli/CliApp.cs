@@ -11,6 +11,8 @@ internal static class CliApp
         root.Options.Add(CommonOptions.Display);
         root.Options.Add(CommonOptions.Direct);
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(HostCommands.Status());
+        root.Subcommands.Add(HostCommands.Stop());
         root.Subcommands.Add(ScreenshotCommand.Create());
         root.Subcommands.Add(WindowsCommand.Create());
         root.Subcommands.Add(InputCommands.Click());

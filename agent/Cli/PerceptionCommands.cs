@@ -44,7 +44,8 @@ internal static class PerceptionCommands
         var query = new Argument<string>("locator") { Description = "e.g. 'role=\"push button\" name=\"Save\"', 'text=\"Total\" in window \"Invoice\"', 'image=save.png'." };
         var annotate = new Option<string?>("--annotate") { Description = "Write a screenshot with the matches outlined (PNG)." };
         var wait = new Option<double>("--wait") { Description = "Wait up to this many seconds for a match.", DefaultValueFactory = _ => 0 };
-        var command = new Command("find", "Find elements with a locator; prints each match's channel, score and bounds, or the near misses.") { query, annotate, wait };
+        var json = new Option<bool>("--json") { Description = "Print the matches, near misses and channels as JSON (exit 1 still means no match)." };
+        var command = new Command("find", "Find elements with a locator; prints each match's channel, score and bounds, or the near misses.") { query, annotate, wait, json };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
             var seconds = parse.GetValue(wait);
@@ -60,6 +61,11 @@ internal static class PerceptionCommands
             {
                 await File.WriteAllBytesAsync(annotated, png, cancellationToken);
                 Console.WriteLine($"annotated screenshot: {annotated}");
+            }
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result with { Annotated = null }, LocalApiJsonContext.Default.FindReply));
+                return result.Found ? 0 : 1;
             }
             if (!result.Found)
             {

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Dispatch.Agent.Host;
 using Dispatch.Engine;
 using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Platform.X11;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Agent.Cli;
@@ -65,7 +66,7 @@ internal static class RunCommand
             {
                 var info = virtualDesktop?.CreateStartInfo("/bin/sh", "-c", program) ?? new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", program } };
                 info.Environment["DISPLAY"] = display;
-                Process.Start(info)?.Dispose();
+                HostProcesses.Start(info).Dispose();
             }
             var bounds = desktop.Screen.Bounds;
             Console.WriteLine($"Dispatch is running on display {display} " +
@@ -75,10 +76,15 @@ internal static class RunCommand
             Console.WriteLine("Other dispatch commands (e.g. ./dispatch screenshot) go through this host" +
                 (virtualDesktop is null ? "." : $"; view the desktop with: DISPLAY={display} <program>."));
             Console.WriteLine("Press Ctrl+C to stop.");
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, host.Stopping);
+            var serverLost = desktop is Desktop watched ? watched.WatchForServerLoss() : CancellationToken.None;
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, host.Stopping, serverLost);
             try
             {
                 await Task.Delay(Timeout.Infinite, either.Token);
+            }
+            catch (OperationCanceledException) when (serverLost.IsCancellationRequested)
+            {
+                throw new DisplayUnavailableException(display, $"the X server of display {display} went away; dispatch run stops");
             }
             catch (OperationCanceledException)
             {

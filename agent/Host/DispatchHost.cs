@@ -69,16 +69,19 @@ internal sealed class DispatchHost : IAsyncDisposable
             {
                 // Connect now: a display that cannot be opened is the host's error at start, not every client's later.
                 app.Services.GetRequiredService<IDesktop>();
-                HostEndpoints.Map(app);
+                var record = new HostRecord(display, Environment.ProcessId, socket, journal, DateTimeOffset.UtcNow, isVirtual);
+                HostEndpoints.Map(app, record);
+                // Written before the socket answers, so a client that reaches the host can always read who it is.
+                WriteAtomically(HostSocket.RecordPathFor(display), JsonSerializer.Serialize(record, LocalApiJsonContext.Default.HostRecord));
                 await app.StartAsync(cancellationToken);
                 File.SetUnixFileMode(socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                var record = new HostRecord(display, Environment.ProcessId, socket, journal, DateTimeOffset.UtcNow, isVirtual);
-                WriteAtomically(HostSocket.RecordPathFor(display), JsonSerializer.Serialize(record, LocalApiJsonContext.Default.HostRecord));
                 return new DispatchHost(app, hostLock, record);
             }
             catch
             {
                 await app.DisposeAsync();
+                File.Delete(HostSocket.RecordPathFor(display));
+                File.Delete(socket);
                 throw;
             }
         }
@@ -89,7 +92,7 @@ internal sealed class DispatchHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops serving, lets go of every key, closes the engine and removes the socket and the record.</summary>
+    /// <summary>Stops serving, lets go of every key, closes the engine and removes the socket, the record and the lock file.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -101,6 +104,8 @@ internal sealed class DispatchHost : IAsyncDisposable
             await _app.DisposeAsync();
             File.Delete(Record.Socket);
             File.Delete(HostSocket.RecordPathFor(Record.Display));
+            // Removed while still held: a host starting now creates a fresh lock file and takes that one.
+            File.Delete(_lock.Name);
             _lock.Dispose();
         }
     }

@@ -15,8 +15,16 @@ namespace Dispatch.Agent.Host;
 [SupportedOSPlatform("linux")]
 internal static class HostEndpoints
 {
-    public static void Map(WebApplication app)
+    public static void Map(WebApplication app, HostRecord record)
     {
+        var stopping = app.Lifetime.ApplicationStopping;
+        // A host that stops ends every request with it (a task, a watch, an event stream), as a client that went away would.
+        app.Use(async (context, next) =>
+        {
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            context.RequestAborted = either.Token;
+            await next(context);
+        });
         var api = app.MapGroup("/v1");
         var json = LocalApiJsonContext.Default;
         api.MapPost("/screenshot", (ScreenshotRequest request, InProcessDesktopApi engine, HttpContext context) =>
@@ -62,6 +70,13 @@ internal static class HostEndpoints
                 return Problem(error);
             }
             return TypedResults.ServerSentEvents(Rest(watch, context.RequestAborted));
+        });
+        api.MapGet("/status", (LoopEventHub hub) => Results.Json(new HostStatusReply(record, hub.Tasks.Count, hub.Tasks.Count(t => t.Finished is null)),
+            json.HostStatusReply));
+        api.MapPost("/shutdown", () =>
+        {
+            app.Lifetime.StopApplication();
+            return Results.Accepted();
         });
         api.MapGet("/events", (LoopEventHub hub, HttpContext context) => TypedResults.ServerSentEvents(hub.FollowAsync(context.RequestAborted)));
     }

@@ -106,6 +106,19 @@ public sealed class HostClient : IDesktopApi, IDisposable
         }
     }
 
+    /// <summary>What the host says about itself.</summary>
+    public async Task<HostStatusReply> StatusAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/status"), cancellationToken);
+        return await ReadAsync(response, LocalApiJsonContext.Default.HostStatusReply, cancellationToken);
+    }
+
+    /// <summary>Asks the host to stop: its running tasks are stopped and their keys let go, then it closes.</summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "v1/shutdown"), cancellationToken);
+    }
+
     /// <summary>The latest tasks the host ran, newest first.</summary>
     public async Task<IReadOnlyList<TaskSummaryDto>> TasksAsync(CancellationToken cancellationToken)
     {

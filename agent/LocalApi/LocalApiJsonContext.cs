@@ -24,5 +24,6 @@ namespace Dispatch.Agent.LocalApi;
 [JsonSerializable(typeof(WatchEvent))]
 [JsonSerializable(typeof(IReadOnlyList<TaskSummaryDto>))]
 [JsonSerializable(typeof(HostRecord))]
+[JsonSerializable(typeof(HostStatusReply))]
 [JsonSerializable(typeof(LoopEvent))]
 public sealed partial class LocalApiJsonContext : JsonSerializerContext;

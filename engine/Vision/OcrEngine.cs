@@ -3,7 +3,6 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
-using Dispatch.Engine.Platform.X11;
 using OpenCvSharp;
 using OpenCvSharp.Text;
 using Point = Dispatch.Engine.Geometry.Point;
@@ -43,18 +42,18 @@ public sealed class OcrEngine : IDisposable
     private bool _disposed;
 
     /// <summary>Creates an engine; Tesseract instances are created on first use.</summary>
-    /// <exception cref="DispatchException">No tessdata folder with the language was found (install tesseract-ocr-eng).</exception>
+    /// <param name="options">How to read; what it leaves open (where the data is) the platform fills in.</param>
+    /// <param name="time">The clock for elapsed times; the system clock when null.</param>
+    /// <exception cref="DispatchException">No tessdata folder with the language was found; the message names every file looked for.</exception>
     public OcrEngine(OcrOptions? options = null, TimeProvider? time = null)
     {
-        _options = options ?? new OcrOptions();
+        var given = options ?? new OcrOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(given.Parallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(given.TesseractThreads, 1);
+        // Where the data lives and the native thread limit are the platform's business, not the reader's.
+        _options = Desktop.PrepareOcr(given);
         _time = time ?? TimeProvider.System;
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Parallelism, 1);
         _dataPath = FindDataPath(_options);
-        if (OperatingSystem.IsLinux())
-        {
-            // Tesseract's OpenMP threads fight ours: one thread each is ~7× faster here. Must precede loading it.
-            NativeEnvironment.SetDefault("OMP_THREAD_LIMIT", "1");
-        }
     }
 
     /// <summary>How many blocks the cache holds.</summary>
@@ -322,20 +321,18 @@ public sealed class OcrEngine : IDisposable
     private static string FindDataPath(OcrOptions options)
     {
         var language = options.Language.Split('+')[0];
-        var candidates = options.DataPath is { } given
-            ? [given]
-            : Directory.Exists("/usr/share/tesseract-ocr")
-                ? Directory.GetDirectories("/usr/share/tesseract-ocr").Select(d => Path.Combine(d, "tessdata")).OrderDescending().ToArray()
-                : [];
-        foreach (var candidate in candidates)
+        var tried = options.DataPaths.Select(folder => Path.Combine(folder, language + ".traineddata")).ToList();
+        foreach (var file in tried)
         {
-            if (File.Exists(Path.Combine(candidate, language + ".traineddata")))
+            if (File.Exists(file))
             {
-                return candidate.EndsWith('/') ? candidate : candidate + "/";
+                return Path.GetDirectoryName(file) + "/";
             }
         }
-        throw new DispatchException(
-            $"No Tesseract data for language '{language}' in {(candidates.Length == 0 ? "/usr/share/tesseract-ocr/*/tessdata" : string.Join(", ", candidates))}; install tesseract-ocr-{language} (./dispatch does this).");
+        throw new DispatchException(tried.Count == 0
+            ? $"No Tesseract data for language '{language}': no tessdata folder is known on this system; expected OcrOptions.DataPaths to name one."
+            : $"No Tesseract data for language '{language}'; looked for {string.Join(", ", tried)}. " +
+              $"Install tesseract-ocr-{language} (./dispatch does this), or name the folder that has it in OcrOptions.DataPaths or TESSDATA_PREFIX.");
     }
 
     /// <summary>Disposes every Tesseract instance.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dispatch.Agent.Cli;
 using Dispatch.Engine;
+using Dispatch.Engine.Platform.X11;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Windowing;
 
@@ -10,6 +11,7 @@ namespace Dispatch.Agent.Tests;
 /// A private virtual desktop (no accessibility bus) for a test class of the <c>dispatch</c> command, with a folder of its own
 /// for files and state: runs the CLI in-process or as a process, launches apps and closes them at the end.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class CliDesktop : IDisposable
 {
     private readonly List<Process> _apps = [];

@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using Dispatch.Agent.Cli;
 using Dispatch.Engine;
 using Dispatch.Engine.Capture;
+using Dispatch.Engine.Platform.X11;
 
 namespace Dispatch.Agent.Tests;
 
 /// <summary>The <c>dispatch</c> commands, run in-process against a private virtual desktop, checked by what they write and do.</summary>
+[SupportedOSPlatform("linux")]
 [TestClass]
 public sealed class CliTests
 {

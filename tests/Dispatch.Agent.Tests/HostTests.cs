@@ -4,6 +4,7 @@ using Dispatch.Agent.Cli;
 using Dispatch.Agent.Host;
 using Dispatch.Agent.LocalApi;
 using Dispatch.Engine;
+using Dispatch.Engine.Platform.X11;
 
 namespace Dispatch.Agent.Tests;
 
@@ -52,6 +53,7 @@ public sealed partial class HostTests
             ["watch", "--region", "0,0,0,10"],
             ["find", "text=\"Quarterly invoice\" via=ocr in window \"host reading\""],
             ["find", "text=\"Zebra crossing\" via=ocr in window \"host reading\""],
+            ["find", "text=\"Quarterly invoice\" via=ocr in window \"host reading\"", "--json"],
             ["ocr", "--region", $"{window.X},{window.Y},{window.Width},60"],
             ["click", "5000", "5"],
             ["key", "ctrl+nope"],
@@ -161,7 +163,8 @@ public sealed partial class HostTests
         var text = string.Concat(Enumerable.Repeat("съешь же ещё этих мягких французских булок, да выпей чаю ", 40));
 
         var typist = s_cli.StartDispatch("type", text, "--no-gate");
-        await CliDesktop.UntilAsync(async () => await s_cli.KeymapAsync() != before, "spare keycodes to be bound", TestContext.CancellationToken);
+        await CliDesktop.UntilAsync(async () => typist.HasExited || await s_cli.KeymapAsync() != before, "spare keycodes to be bound", TestContext.CancellationToken);
+        Assert.IsFalse(typist.HasExited, $"the typist ended before it was killed: {await typist.StandardError.ReadToEndAsync(TestContext.CancellationToken)}");
         typist.Kill();
         await typist.WaitForExitAsync(TestContext.CancellationToken);
 
@@ -231,6 +234,27 @@ public sealed partial class HostTests
         }
         using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
+    }
+
+    [TestMethod]
+    public async Task StatusAndStop_ListTheRunningHost_ThenStopIt()
+    {
+        var run = s_cli.StartDispatch("run");
+        await CliDesktop.UntilAsync(() => Task.FromResult(HostSocket.IsLive(s_cli.Virtual.DisplayName)), "dispatch run to serve its socket", TestContext.CancellationToken);
+
+        var status = await s_cli.DispatchAsync("status");
+        var stop = await s_cli.DispatchAsync("stop");
+        await run.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+        var after = await s_cli.DispatchAsync("status");
+
+        Assert.AreEqual(0, status.Status, status.Error);
+        StringAssert.Contains(status.Output, $"display {s_cli.Virtual.DisplayName}: host pid {run.Id}");
+        Assert.AreEqual(0, stop.Status, stop.Error);
+        StringAssert.Contains(stop.Output, $"stopped the host of display {s_cli.Virtual.DisplayName} (pid {run.Id})");
+        Assert.AreEqual(0, run.ExitCode, await run.StandardError.ReadToEndAsync(TestContext.CancellationToken));
+        Assert.AreEqual(1, after.Status);
+        StringAssert.Contains(after.Error, "no Dispatch host runs");
+        Assert.IsFalse(File.Exists(HostSocket.PathFor(s_cli.Virtual.DisplayName)), "a stopped host left its socket");
     }
 
     [TestMethod]
@@ -346,9 +370,9 @@ public sealed partial class HostTests
     }
 
     /// <summary>Timings differ from run to run; everything else must be the same.</summary>
-    private static string Timeless(string text) => Milliseconds().Replace(text, "N ms");
+    private static string Timeless(string text) => Milliseconds().Replace(text, "N");
 
-    [GeneratedRegex(@"\d+(\.\d+)? ms")]
+    [GeneratedRegex(@"\d+(\.\d+)?(?= ms)|(?<=""elapsedMilliseconds"": )[\d.]+")]
     private static partial Regex Milliseconds();
 
 

@@ -1,5 +1,6 @@
 using Dispatch.Engine;
 using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Platform.X11;
 
 namespace Dispatch.Desktop.Tests;
 

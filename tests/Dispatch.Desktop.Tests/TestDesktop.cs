@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dispatch.Engine;
+using Dispatch.Engine.Platform.X11;
 using Dispatch.Engine.Windowing;
 
 namespace Dispatch.Desktop.Tests;

@@ -6,8 +6,8 @@ using Dispatch.Engine.Platform.X11.Native;
 namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
-/// DAMAGE on the root window, reported as raw rectangles and read by one thread that sleeps in poll() on the
-/// connection's socket, so an idle screen costs nothing. Uses its own connection: no other thread touches it.
+/// DAMAGE on the root window, reported as raw rectangles and read by an <see cref="X11EventPump"/>, so an idle screen
+/// costs nothing. Uses its own connection: no other thread touches it.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed unsafe class X11DamageMonitor : DamageMonitor
@@ -15,18 +15,15 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
     private readonly X11Connection _connection;
     private readonly nuint _damage;
     private readonly int _eventBase;
-    private readonly int _wakeFd;
-    private readonly Thread _thread;
-    private volatile bool _stopping;
+    private readonly X11EventPump _pump;
+    private bool _disposed;
 
-    private X11DamageMonitor(X11Connection connection, nuint damage, int eventBase, int wakeFd)
+    private X11DamageMonitor(X11Connection connection, nuint damage, int eventBase)
     {
         _connection = connection;
         _damage = damage;
         _eventBase = eventBase;
-        _wakeFd = wakeFd;
-        _thread = new Thread(ReadEvents) { IsBackground = true, Name = $"Dispatch damage {connection.Name}" };
-        _thread.Start();
+        _pump = new X11EventPump(connection, $"Dispatch damage {connection.Name}", OnEvent, FailAll);
     }
 
     /// <summary>Starts watching, or returns null when the server has no DAMAGE extension.</summary>
@@ -43,12 +40,7 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
             X11Errors.Clear();
             var damage = LibXdamage.XDamageCreate(connection.Handle, connection.Root, LibXdamage.XDamageReportRawRectangles);
             connection.SyncAndCheck("XDamageCreate");
-            var wakeFd = LibC.eventfd(0, 0x80000 /* EFD_CLOEXEC */);
-            if (wakeFd < 0)
-            {
-                throw new NativeCallException("eventfd", LibC.LastError());
-            }
-            return new X11DamageMonitor(connection, damage, eventBase, wakeFd);
+            return new X11DamageMonitor(connection, damage, eventBase);
         }
         catch
         {
@@ -57,50 +49,26 @@ internal sealed unsafe class X11DamageMonitor : DamageMonitor
         }
     }
 
-    private void ReadEvents()
+    private void OnEvent(in LibX11.XEvent ev)
     {
-        var fds = stackalloc LibC.PollFd[2];
-        fds[0] = new LibC.PollFd { fd = LibX11.XConnectionNumber(_connection.Handle), events = LibC.POLLIN };
-        fds[1] = new LibC.PollFd { fd = _wakeFd, events = LibC.POLLIN };
-        LibX11.XEvent ev;
-        try
+        if (ev.type == _eventBase + LibXdamage.XDamageNotify)
         {
-            while (!_stopping)
+            fixed (LibX11.XEvent* raw = &ev)
             {
-                // Xlib may already hold queued events that poll() cannot see.
-                while (LibX11.XPending(_connection.Handle) > 0)
-                {
-                    LibX11.XNextEvent(_connection.Handle, &ev);
-                    if (ev.type == _eventBase + LibXdamage.XDamageNotify)
-                    {
-                        var notify = (LibXdamage.XDamageNotifyEvent*)&ev;
-                        Publish(new Rect(notify->areaX, notify->areaY, notify->areaWidth, notify->areaHeight));
-                    }
-                }
-                _connection.ThrowIfLost();
-                if (LibC.poll(fds, 2, -1) < 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != 4 /* EINTR */)
-                {
-                    throw new NativeCallException("poll", LibC.LastError());
-                }
+                var notify = (LibXdamage.XDamageNotifyEvent*)raw;
+                Publish(new Rect(notify->areaX, notify->areaY, notify->areaWidth, notify->areaHeight));
             }
-        }
-        catch (DispatchException failure)
-        {
-            FailAll(failure);
         }
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (_stopping)
+        if (_disposed)
         {
             return;
         }
-        _stopping = true;
-        ulong one = 1;
-        LibC.write(_wakeFd, &one, sizeof(ulong));
-        _thread.Join();
-        LibC.close(_wakeFd);
+        _disposed = true;
+        _pump.Dispose();
         if (!_connection.Handle.IsLost)
         {
             LibXdamage.XDamageDestroy(_connection.Handle, _damage);

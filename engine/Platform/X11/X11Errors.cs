@@ -28,11 +28,27 @@ internal static unsafe class X11Errors
             {
                 return;
             }
+            // Without it a lost server would end the process; an EntryPointNotFoundException on first use would not say why.
+            RequireFunction(Libraries.X11, "XSetIOErrorExitHandler", "libX11 1.7.0 or newer (Debian 11, Ubuntu 21.04 and later have it)");
             // Must precede any other Xlib call: the watcher's event thread and callers share nothing but Xlib's globals.
             LibX11.XInitThreads();
             LibX11.XSetErrorHandler(&OnError);
             LibX11.XSetIOErrorHandler(&OnIOError);
             s_installed = true;
+        }
+    }
+
+    /// <summary>Checks that <paramref name="library"/> exports <paramref name="function"/>, before anything calls it.</summary>
+    /// <exception cref="DispatchException">The library cannot be loaded, or lacks the function; the message names <paramref name="needed"/>.</exception>
+    internal static void RequireFunction(string library, string function, string needed)
+    {
+        if (!NativeLibrary.TryLoad(library, typeof(X11Errors).Assembly, null, out var handle))
+        {
+            throw new DispatchException($"{library} cannot be loaded; Dispatch needs {needed} (Debian package libx11-6).");
+        }
+        if (!NativeLibrary.TryGetExport(handle, function, out _))
+        {
+            throw new DispatchException($"The {library} installed has no {function}; Dispatch needs {needed}. Update libx11-6.");
         }
     }
 

@@ -712,7 +712,14 @@ internal sealed class X11Input : IInput
             {
                 return;
             }
-            ReleaseAllLocked();
+            try
+            {
+                ReleaseAllLocked();
+            }
+            catch (DisplayUnavailableException) when (_connection.Handle.IsLost)
+            {
+                // The server went away, and every key and button held on it with it: there is nothing left to release.
+            }
             _disposed = true;
             if (_keymap.HasBindings && !_connection.Handle.IsLost)
             {

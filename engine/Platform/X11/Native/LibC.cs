@@ -38,7 +38,7 @@ internal static unsafe partial class LibC
     public static partial int eventfd(uint initial, int flags);
 
     [LibraryImport(Libraries.C, SetLastError = true)]
-    public static partial nint write(int fd, void* buffer, nuint count);
+    public static partial nint write(SafeHandle fd, void* buffer, nuint count);
 
     [LibraryImport(Libraries.C, SetLastError = true)]
     public static partial nint read(int fd, void* buffer, nuint count);

@@ -1,8 +1,10 @@
+using System.Runtime.Versioning;
 using Dispatch.Engine.Geometry;
 
-namespace Dispatch.Engine;
+namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>What <see cref="VirtualDesktop.StartAsync"/> starts.</summary>
+[SupportedOSPlatform("linux")]
 public sealed record VirtualDesktopOptions
 {
     /// <summary>The screen size in pixels; 1920×1080 by default.</summary>

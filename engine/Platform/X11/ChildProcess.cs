@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
-namespace Dispatch.Engine;
+namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
-/// A helper program started and owned by the engine: its stdout is read line by line on request, its stderr
-/// kept (last lines) for error messages, and stopping it kills it and its descendants.
+/// A helper program started and owned by the engine, in a process group of its own that a <see cref="ProcessSupervisor"/>
+/// stops even if this process is killed: its stdout is read line by line on request, its stderr kept (last lines) for error
+/// messages, and stopping it kills it and its descendants.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
@@ -23,8 +26,12 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <paramref name="fileName"/>; a missing program is reported with the Debian package that has it.</summary>
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string package)
+    /// <summary>
+    /// Starts <paramref name="fileName"/> in a process group of its own that <paramref name="supervisor"/> stops; a missing
+    /// program is reported with the Debian package that has it.
+    /// </summary>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string package,
+        ProcessSupervisor supervisor)
     {
         var path = Resolve(fileName) ?? throw new DispatchException(
             $"'{fileName}' is not installed; install the Debian package '{package}' (./dispatch does this on its first run).");
@@ -43,7 +50,7 @@ internal sealed class ChildProcess : IDisposable
         {
             info.Environment[key] = value;
         }
-        var process = Process.Start(info) ?? throw new DispatchException($"'{path}' did not start.");
+        var process = supervisor.Start(info);
         var child = new ChildProcess(process, Path.GetFileName(path));
         process.ErrorDataReceived += (_, e) => child._errors.Keep(e.Data);
         process.BeginErrorReadLine();
@@ -75,7 +82,8 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>The last lines the program wrote to stderr, for error messages.</summary>
     public string ErrorTail() => _errors.ToString();
 
-    private static string? Resolve(string fileName)
+    /// <summary>The path of <paramref name="fileName"/> on <c>PATH</c> (or as given, when it has a slash), or null when there is none.</summary>
+    public static string? Resolve(string fileName)
     {
         if (fileName.Contains('/', StringComparison.Ordinal))
         {

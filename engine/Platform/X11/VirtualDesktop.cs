@@ -1,27 +1,34 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Platform.X11;
 
-namespace Dispatch.Engine;
+namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
 /// A private desktop for servers, CI and tests: Xvfb on a free display (it picks one and tells us through
 /// <c>-displayfd</c>), a private D-Bus session with the AT-SPI accessibility bus, and a light window manager.
-/// Disposing stops exactly the processes it started (and their children) and removes its temporary folder.
+/// Disposing stops exactly the processes it started (and their children) and removes its temporary folder. Each part runs
+/// in a process group of its own under a <see cref="ProcessSupervisor"/>, so the same happens when the process that started
+/// them is killed (SIGKILL included), and the X server's socket and lock go with it.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class VirtualDesktop : IDisposable
 {
     private readonly List<ChildProcess> _processes;
+    private readonly ProcessSupervisor _supervisor;
     private readonly string _stateDirectory;
 
-    private VirtualDesktop(string displayName, Size size, IDictionary<string, string?> environment, List<ChildProcess> processes, string stateDirectory)
+    private VirtualDesktop(string displayName, Size size, IDictionary<string, string?> environment, List<ChildProcess> processes,
+        ProcessSupervisor supervisor, string stateDirectory)
     {
         DisplayName = displayName;
         ScreenSize = size;
         Environment = new ReadOnlyDictionary<string, string?>(environment);
         _processes = processes;
+        _supervisor = supervisor;
         _stateDirectory = stateDirectory;
     }
 
@@ -53,9 +60,22 @@ public sealed class VirtualDesktop : IDisposable
         var state = Directory.CreateTempSubdirectory("dispatch-desktop-").FullName;
         File.SetUnixFileMode(state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var processes = new List<ChildProcess>();
+        ProcessSupervisor supervisor;
+        try
+        {
+            supervisor = new ProcessSupervisor();
+            supervisor.RemoveAfterwards(state);
+        }
+        catch
+        {
+            Directory.Delete(state, recursive: true);
+            throw;
+        }
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["XDG_RUNTIME_DIR"] = state,
+            // What programs on this desktop put in temporary files goes with it, also when one is killed before it cleans up.
+            ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(state, "tmp")).FullName,
             ["GDK_BACKEND"] = "x11",
             ["NO_AT_BRIDGE"] = null,
         };
@@ -76,6 +96,7 @@ public sealed class VirtualDesktop : IDisposable
             {
                 throw new DispatchException($"Xvfb announced display '{number}'; expected a number. {xvfb.ErrorTail()}");
             }
+            supervisor.AdoptServer(xvfb.Id, int.Parse(number, CultureInfo.InvariantCulture));
             var display = ":" + number;
             environment["DISPLAY"] = display;
             // One connection watches the root window for every part that announces itself there.
@@ -106,17 +127,17 @@ public sealed class VirtualDesktop : IDisposable
                     }
                 }, cancellationToken).ConfigureAwait(false);
             }
-            return new VirtualDesktop(display, options.ScreenSize, environment, processes, state);
+            return new VirtualDesktop(display, options.ScreenSize, environment, processes, supervisor, state);
         }
         catch
         {
-            Stop(processes, state);
+            Stop(processes, supervisor, state);
             throw;
         }
 
         ChildProcess Start(string program, string[] arguments, string package)
         {
-            var child = ChildProcess.Start(program, arguments, environment, package);
+            var child = ChildProcess.Start(program, arguments, environment, package, supervisor);
             processes.Add(child);
             return child;
         }
@@ -140,11 +161,13 @@ public sealed class VirtualDesktop : IDisposable
     /// <summary>Connects to this desktop.</summary>
     public Desktop Open(DesktopOptions? options = null) => Desktop.Open((options ?? new DesktopOptions()) with { DisplayName = DisplayName });
 
-    /// <summary>Stops every process this desktop started, newest first, and removes its temporary folder.</summary>
-    public void Dispose() => Stop(_processes, _stateDirectory);
+    /// <summary>Stops every process this desktop started and what they started, and removes its temporary folder.</summary>
+    public void Dispose() => Stop(_processes, _supervisor, _stateDirectory);
 
-    private static void Stop(List<ChildProcess> processes, string stateDirectory)
+    private static void Stop(List<ChildProcess> processes, ProcessSupervisor supervisor, string stateDirectory)
     {
+        // All groups at once with SIGTERM first, so Xvfb removes its own socket and lock; what is left is then killed.
+        supervisor.Dispose();
         for (var i = processes.Count - 1; i >= 0; i--)
         {
             processes[i].Dispose();

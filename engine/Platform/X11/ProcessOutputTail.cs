@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
-namespace Dispatch.Engine;
+namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
 /// Drains a program's output, keeping the last lines for error messages. A program whose output nobody reads
 /// blocks once the pipe fills, so every program the engine starts has its output drained.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal sealed class ProcessOutputTail
 {
     private const int KeptLines = 20;
