@@ -32,13 +32,18 @@ internal static class RunCommand
         {
             Description = "Start a private virtual desktop even when $DISPLAY is set.",
         };
-        var command = new Command("run", "Host this desktop (or a virtual one when there is no display) for other dispatch commands, until stopped.") { launch, size, virtualOnly };
+        var allowUngated = new Option<bool>("--allow-ungated")
+        {
+            Description = "Let clients run irreversible steps without asking (their --no-gate); off by default, so no request can switch the gate off.",
+        };
+        var command = new Command("run", "Host this desktop (or a virtual one when there is no display) for other dispatch commands, until stopped.") { launch, size, virtualOnly, allowUngated };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(() =>
-            RunAsync(parse.GetValue(CommonOptions.Display), parse.GetValue(launch) ?? [], parse.GetValue(size)!, parse.GetValue(virtualOnly), cancellationToken)));
+            RunAsync(parse.GetValue(CommonOptions.Display), parse.GetValue(launch) ?? [], parse.GetValue(size)!, parse.GetValue(virtualOnly),
+                parse.GetValue(allowUngated), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? display, string[] programs, string size, bool forceVirtual, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? display, string[] programs, string size, bool forceVirtual, bool allowUngated, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -60,7 +65,7 @@ internal static class RunCommand
         }
         try
         {
-            await using var host = await DispatchHost.StartAsync(display, virtualDesktop is not null, stop.Token);
+            await using var host = await DispatchHost.StartAsync(display, virtualDesktop is not null, stop.Token, allowUngated);
             var desktop = host.Services.GetRequiredService<IDesktop>();
             foreach (var program in programs)
             {

@@ -41,7 +41,11 @@ internal sealed class DispatchHost : IAsyncDisposable
     /// <summary>Takes <paramref name="display"/>, opens its engine and starts serving.</summary>
     /// <exception cref="DispatchException">Another live host owns the display.</exception>
     /// <exception cref="DisplayUnavailableException">The display cannot be opened.</exception>
-    public static async Task<DispatchHost> StartAsync(string display, bool isVirtual, CancellationToken cancellationToken)
+    /// <param name="display">The display to host.</param>
+    /// <param name="isVirtual">The host started the display itself.</param>
+    /// <param name="cancellationToken">Cancels starting.</param>
+    /// <param name="allowUngated">Let clients run steps without the approval gate (<c>--no-gate</c>); off unless the person starting the host says so.</param>
+    public static async Task<DispatchHost> StartAsync(string display, bool isVirtual, CancellationToken cancellationToken, bool allowUngated = false)
     {
         display = HostSocket.Normalise(display);
         var hostLock = TakeLock(display);
@@ -63,7 +67,7 @@ internal sealed class DispatchHost : IAsyncDisposable
             builder.Services.AddSingleton<LoopEventHub>();
             builder.Services.AddSingleton<ILoopEventSink>(services => services.GetRequiredService<LoopEventHub>());
             builder.Services.AddSingleton(services => new InProcessDesktopApi(services, display,
-                () => new ConsoleApprovalChannel(terminal: ClientTerminal.Of(null))));
+                () => new ConsoleApprovalChannel(terminal: ClientTerminal.Of(null)), allowUngated));
             var app = builder.Build();
             try
             {

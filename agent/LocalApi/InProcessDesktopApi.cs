@@ -20,7 +20,14 @@ namespace Dispatch.Agent.LocalApi;
 /// request on its socket. Services come from the engine's composition root and are opened on first use, so reading an image
 /// file never connects to a display.
 /// </summary>
-public sealed class InProcessDesktopApi(IServiceProvider services, string displayName, Func<IApprovalChannel> defaultChannel) : IDesktopApi
+/// <param name="services">The engine, from the composition root.</param>
+/// <param name="displayName">The display it drives.</param>
+/// <param name="defaultChannel">Where held steps are asked when the caller names no channel.</param>
+/// <param name="allowUngated">
+/// Whether a request may run irreversible steps without asking (<c>--no-gate</c>): true for a person's own in-process
+/// command, false for a host unless it was started with <c>--allow-ungated</c> — a request must not be able to switch the gate off.
+/// </param>
+public sealed class InProcessDesktopApi(IServiceProvider services, string displayName, Func<IApprovalChannel> defaultChannel, bool allowUngated = true) : IDesktopApi
 {
     /// <summary>Encoded images larger than this are refused before they are read.</summary>
     public const long MaxImageBytes = 64L * 1024 * 1024;
@@ -183,7 +190,7 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
             MaxSteps = Math.Max(actions.Count, 1),
             DryRun = request.DryRun,
             ScreenCoordinates = !request.ModelCoordinates,
-            Ungated = request.NoGate,
+            Ungated = Ungated(request.NoGate),
             TaskId = taskId,
         }, cancellationToken);
         return new StepReply(taskId, JournalWords.Of(result.Outcome), result.Message, result.Steps.Select(ToDto).ToList(), journal.Path);
@@ -212,7 +219,7 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
             MaxSteps = 2 * recipe.Steps.Count,
             DryRun = request.DryRun,
             ScreenCoordinates = true,
-            Ungated = request.NoGate,
+            Ungated = Ungated(request.NoGate),
             TaskId = taskId,
         }, cancellationToken);
         var outcome = planner.Outcome == RecipeRunOutcome.Running ? RecipeRunOutcome.Failed : planner.Outcome;
@@ -226,6 +233,11 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
 
         string? Redacted(string? text) => text is null ? null : values.Redact(text);
     }
+
+    private bool Ungated(bool asked) => !asked || allowUngated
+        ? asked
+        : throw new DispatchException("this host runs every step through the approval gate, so --no-gate is refused over its socket; " +
+            "start it with 'dispatch run --allow-ungated' to let its clients skip approval, or run the command with --direct");
 
     private static StepDto ToDto(StepRecord step) => new(
         ComputerActionJson.Write(step.Risk?.IsSecret == true ? ActionJournal.Redact(step.Action) : step.Action),

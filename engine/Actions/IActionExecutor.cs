@@ -15,4 +15,14 @@ public interface IActionExecutor
 
     /// <summary>Lets go of every key and button still held (the emergency stop). Safe from any thread.</summary>
     void ReleaseAll();
+
+    /// <summary>
+    /// Lets go of every key and button once no other step is acting (a queue waits its turn; a plain executor lets go at once):
+    /// what a task does when it ends, so nothing it pressed outlives it.
+    /// </summary>
+    Task ReleaseAllAsync(CancellationToken cancellationToken = default)
+    {
+        ReleaseAll();
+        return Task.CompletedTask;
+    }
 }

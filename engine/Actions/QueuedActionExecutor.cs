@@ -62,6 +62,20 @@ public sealed class QueuedActionExecutor(IActionExecutor inner) : IActionExecuto
         }
     }
 
+    /// <summary>Waits for the step that is acting (another task's) to end, then lets go of every key and button.</summary>
+    public async Task ReleaseAllAsync(CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            inner.ReleaseAll();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _turn.Dispose();
 }

@@ -66,9 +66,19 @@ public sealed class AgentLoop
         var history = new List<StepRecord>();
         var events = new LoopEventWriter(_events, options.TaskId ?? Guid.NewGuid(), task, _time);
         events.Emit(LoopEventKind.Started, 0);
-        var result = await RunStepsAsync(task, planner, options, events, history, budget, run, cancellationToken).ConfigureAwait(false);
-        events.Emit(LoopEventKind.Finished, 0, e => e with { Finished = result.Outcome, Detail = result.Message });
-        return result;
+        LoopResult? result = null;
+        try
+        {
+            result = await RunStepsAsync(task, planner, options, events, history, budget, run, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            // Nothing a task pressed outlives it, however it ends: a one-step left_mouse_down in a long-lived host would otherwise
+            // turn the next client's mouse moves into drags nobody judged. Waits for another task's acting step, never cuts it.
+            await _executor.ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
+            events.Emit(LoopEventKind.Finished, 0, e => e with { Finished = result?.Outcome, Detail = result?.Message ?? "ended by an error" });
+        }
     }
 
     private async Task<LoopResult> RunStepsAsync(string task, IPlanner planner, LoopOptions options, LoopEventWriter events, List<StepRecord> history,

@@ -133,7 +133,7 @@ public sealed partial class HostTests
     [DataRow("INT")]
     public async Task ClientKilledWhileTheHostHoldsItsKeys_HasThemLetGoAtOnce(string signal)
     {
-        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken, allowUngated: true);
         for (var round = 0; round < 3; round++)
         {
             var holder = s_cli.StartDispatch("act", "{\"action\":\"hold_key\",\"text\":\"shift+ctrl\",\"duration\":60}", "--no-gate");
@@ -158,7 +158,7 @@ public sealed partial class HostTests
         var app = await s_cli.LaunchAsync("xterm", "-title", "host cyrillic sink", "-e", "sh", "-c", "cat > /dev/null");
         s_cli.Engine.Windows.Activate(app.Window.Id);
         await s_cli.Engine.Windows.WaitForWindowAsync(w => w.Id == app.Window.Id && w.IsActive, TimeSpan.FromSeconds(10), TestContext.CancellationToken);
-        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken, allowUngated: true);
         var before = await s_cli.KeymapAsync();
         var text = string.Concat(Enumerable.Repeat("съешь же ещё этих мягких французских булок, да выпей чаю ", 40));
 
@@ -193,7 +193,7 @@ public sealed partial class HostTests
         holder.RedirectStandardOutput = true;
         using var other = Process.Start(holder)!;
         s_cli.Track(other);
-        var run = s_cli.StartDispatch("run");
+        var run = s_cli.StartDispatch("run", "--allow-ungated");
         try
         {
             Assert.AreEqual("held", await other.StandardOutput.ReadLineAsync(TestContext.CancellationToken));
@@ -255,6 +255,34 @@ public sealed partial class HostTests
         Assert.AreEqual(1, after.Status);
         StringAssert.Contains(after.Error, "no Dispatch host runs");
         Assert.IsFalse(File.Exists(HostSocket.PathFor(s_cli.Virtual.DisplayName)), "a stopped host left its socket");
+    }
+
+    [TestMethod]
+    public async Task NoGate_OverTheSocket_IsRefusedUnlessTheHostAllowsIt()
+    {
+        await using (await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken))
+        {
+            var refused = await s_cli.DispatchAsync("key", "Escape", "--no-gate");
+
+            CliDesktop.AssertOneLineError(refused, "--no-gate is refused over its socket");
+        }
+        await using (await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken, allowUngated: true))
+        {
+            var allowed = await s_cli.DispatchAsync("key", "Escape", "--no-gate");
+
+            Assert.AreEqual(0, allowed.Status, allowed.Error);
+        }
+    }
+
+    [TestMethod]
+    public async Task ButtonPressedByOneTask_IsLetGoWhenItEnds_SoTheNextTasksMovesAreNotDrags()
+    {
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+
+        var pressed = await s_cli.DispatchAsync("act", "{\"action\":\"left_mouse_down\",\"coordinate\":[5,5]}");
+
+        Assert.AreEqual(0, pressed.Status, pressed.Error);
+        Assert.IsTrue(s_cli.Engine.Input.QueryState().NothingPressed, "the button pressed by a finished task is still held in the host");
     }
 
     [TestMethod]
