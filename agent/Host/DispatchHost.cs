@@ -57,7 +57,12 @@ internal sealed class DispatchHost : IAsyncDisposable
             var journal = Path.Combine(StateDirectory.ForCurrentUser, "journal", $"host-{Path.GetFileNameWithoutExtension(socket)[5..]}.jsonl");
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(socket));
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.ListenUnixSocket(socket);
+                // An OCR request carries its image: as large as the engine reads (base64 in JSON), not Kestrel's default 30 MB.
+                kestrel.Limits.MaxRequestBodySize = InProcessDesktopApi.MaxImageBytes * 4 / 3 + 64 * 1024;
+            });
             builder.Services.ConfigureHttpJsonOptions(options =>
             {
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, LocalApiJsonContext.Default);
@@ -96,7 +101,7 @@ internal sealed class DispatchHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops serving, lets go of every key, closes the engine and removes the socket, the record and the lock file.</summary>
+    /// <summary>Stops serving, lets go of every key, closes the engine and removes the socket and the record.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -108,8 +113,8 @@ internal sealed class DispatchHost : IAsyncDisposable
             await _app.DisposeAsync();
             File.Delete(Record.Socket);
             File.Delete(HostSocket.RecordPathFor(Record.Display));
-            // Removed while still held: a host starting now creates a fresh lock file and takes that one.
-            File.Delete(_lock.Name);
+            // The lock file stays: deleting it while held would let a host that opened it just before lock the old file while a
+            // newer one locks a new file, two hosts for one display.
             _lock.Dispose();
         }
     }

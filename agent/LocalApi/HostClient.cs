@@ -156,10 +156,16 @@ public sealed class HostClient : IDesktopApi, IDisposable
         {
             response = await _http.SendAsync(message, completion, cancellationToken);
         }
+        catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            throw new HostProblemException($"the Dispatch host of display {DisplayName} ({SocketPath}) could not be reached: {error.Message}; " +
+                "run the command again with --direct to work without it", 1);
+        }
         catch (HttpRequestException error)
         {
-            throw new HostProblemException($"the Dispatch host of display {DisplayName} ({SocketPath}) did not answer: {error.Message}; " +
-                "run the command again with --direct to work without it", 1);
+            // The request may have been carried out: repeating it could do an irreversible step twice.
+            throw new HostProblemException($"the Dispatch host of display {DisplayName} stopped answering during the request ({error.Message}); " +
+                "whether it was carried out is unknown: see 'dispatch status' and the host's journal before repeating it", 1);
         }
         if (response.IsSuccessStatusCode)
         {

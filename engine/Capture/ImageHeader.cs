@@ -59,6 +59,12 @@ public static class ImageHeader
                 at++;
                 continue;
             }
+            // Restart markers and TEM carry no length: reading one there would skip a real frame header and trust a fake one.
+            if (marker is >= 0xD0 and <= 0xD7 or 0x01)
+            {
+                at += 2;
+                continue;
+            }
             var length = BinaryPrimitives.ReadUInt16BigEndian(bytes[(at + 2)..]);
             if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
             {

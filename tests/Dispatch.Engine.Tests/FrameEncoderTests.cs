@@ -51,6 +51,18 @@ public sealed class FrameEncoderTests
     }
 
     [TestMethod]
+    public void ImageHeader_OfAJpegWithALengthlessMarkerBeforeItsFrame_StillReadsTheRealSize()
+    {
+        using var frame = Pattern();
+        var jpeg = FrameEncoder.Encode(frame, ImageFormat.Jpeg, targetSize: new Size(317, 123)).Bytes;
+
+        // A restart marker right after the start of image has no length; read as if it had one, the walk would jump past the real frame header.
+        byte[] tricked = [0xFF, 0xD8, 0xFF, 0xD0, .. jpeg.AsSpan(2)];
+
+        Assert.AreEqual(new Size(317, 123), ImageHeader.SizeOf(tricked));
+    }
+
+    [TestMethod]
     public void Decode_AnImageWhoseHeaderAnnouncesAGigapixel_IsRefusedBeforeDecoding()
     {
         using var frame = Pattern();
