@@ -24,7 +24,14 @@ public static class RuntimeDirectory
             }
             else
             {
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                var info = Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                // Under /tmp another user could have made it first, open to them or as a link elsewhere: the host's socket and
+                // the input locks must not live where anyone else can reach or replace them.
+                if (info.LinkTarget is not null || (info.UnixFileMode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)) != 0)
+                {
+                    throw new DispatchException($"The runtime folder '{folder}' is a link or open to other users (mode {info.UnixFileMode}); expected a private folder (0700). "
+                        + "Remove it, or set XDG_RUNTIME_DIR to a private folder.");
+                }
             }
             return folder;
         }

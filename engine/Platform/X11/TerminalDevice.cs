@@ -40,7 +40,7 @@ public sealed unsafe class TerminalDevice : IDisposable
         {
             stat = File.ReadAllText($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat");
         }
-        catch (IOException unreadable)
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
         {
             whyNot = $"process {processId} cannot be read ({unreadable.Message})";
             return null;
@@ -143,8 +143,9 @@ public sealed unsafe class TerminalDevice : IDisposable
             // The link's own text: /dev/pts/3 for a terminal, pipe:[…] or a file's path otherwise.
             return new FileInfo($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/fd/{descriptor.ToString(CultureInfo.InvariantCulture)}").LinkTarget;
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
+            // Gone, or hidden from us (hidepid, a process that is not dumpable): no terminal we may ask on.
             return null;
         }
     }
