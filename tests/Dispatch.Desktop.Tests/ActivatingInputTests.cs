@@ -200,7 +200,8 @@ public sealed class ActivatingInputTests
         var result = await gated.RunAsync(planner, Denying(), cancellationToken: TestContext.CancellationToken);
 
         Assert.AreEqual(LoopOutcome.Done, result.Outcome);
-        CollectionAssert.AreEqual(new[] { StepOutcome.NotFound, StepOutcome.OffScreen }, result.Steps.Select(s => s.Outcome).ToList());
+        CollectionAssert.AreEqual(new[] { StepOutcome.NotFound, StepOutcome.OffScreen }, result.Steps.Select(s => s.Outcome).ToList(),
+            string.Join("\n", result.Steps.Select(s => $"{s.Outcome}: {s.Detail}")));
         StringAssert.Contains(result.Steps[1].Detail, "5000,10");
         var text = await File.ReadAllTextAsync(journal, TestContext.CancellationToken);
         StringAssert.Contains(text, "\"outcome\":\"not_found\"");
