@@ -20,14 +20,14 @@ internal static class PerceptionCommands
         var json = new Option<bool>("--json") { Description = "Print the tree as JSON." };
         var hidden = new Option<bool>("--all") { Description = "Include elements that are not showing." };
         var command = new Command("inspect", "Print the accessibility tree: role, name, states, bounds, text, actions.") { app, pid, window, json, hidden };
-        command.SetAction((parse, _) => CommonOptions.GuardAsync(() =>
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
         {
             using var desktop = CommonOptions.OpenDesktop(parse);
             var scope = parse.GetValue(app) is { } a ? UiScope.Application(a)
                 : parse.GetValue(pid) is { } p ? UiScope.Process(p)
                 : parse.GetValue(window) is { } w ? UiScope.Window(w)
                 : UiScope.Desktop;
-            var tree = desktop.Accessibility.Snapshot(scope, new WalkLimits { ShowingOnly = !parse.GetValue(hidden) });
+            var tree = await desktop.Accessibility.SnapshotAsync(scope, new WalkLimits { ShowingOnly = !parse.GetValue(hidden) }, cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(tree, AgentJsonContext.Default.UiTree));
@@ -43,7 +43,7 @@ internal static class PerceptionCommands
                 Console.Write(text);
                 Console.WriteLine($"{tree.NodeCount} elements of {scope} in {tree.Elapsed.TotalMilliseconds:0} ms{(tree.IsPartial ? $" (partial: {tree.PartialReason})" : "")}");
             }
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
@@ -65,7 +65,7 @@ internal static class PerceptionCommands
             {
                 await finder.WaitAsync(text, seconds, cancellationToken);
             }
-            var result = finder.FindAll(text);
+            var result = await finder.FindAllAsync(text, cancellationToken);
             if (parse.GetValue(annotate) is { } path)
             {
                 WriteAnnotated(desktop, result, path);

@@ -173,7 +173,7 @@ public sealed class CliTests
     {
         var dialog = await LaunchAsync("zenity", "--question", "--title", "Delete files", "--text", "Permanently delete 3 files?", "--ok-label", "Yes", "--cancel-label", "No");
         using var ocr = new Engine.Vision.OcrEngine();
-        var yes = new Engine.Locators.ElementFinder(s_engine, ocr).Find("text~=\"Yes\" via=ocr in window \"Delete files\"").Bounds.Center;
+        var yes = (await new Engine.Locators.ElementFinder(s_engine, ocr).FindAsync("text~=\"Yes\" via=ocr in window \"Delete files\"")).Bounds.Center;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "dispatch.dll"), "--display", s_desktop.DisplayName, "act",
                      $"{{\"action\":\"left_click\",\"coordinate\":[{yes.X},{yes.Y}]}}", "--journal", Path.Combine(s_work, "piped.jsonl") })
