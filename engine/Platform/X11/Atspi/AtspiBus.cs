@@ -91,7 +91,10 @@ internal sealed class AtspiBus : IDisposable
     public Task<string[]> GetInterfacesAsync(AtspiObject target, CancellationToken cancellationToken) =>
         SendAsync(Message(target, AccessibleInterface, "GetInterfaces"), target, "GetInterfaces", static (m, _) => m.GetBodyReader().ReadArrayOfString(), cancellationToken);
 
-    /// <summary>Name, description and child count in one call (<c>Properties.GetAll</c> of the Accessible interface).</summary>
+    /// <summary>
+    /// Name, description and child count in one call (<c>Properties.GetAll</c> of the Accessible interface). Only for
+    /// toolkits known to answer it: Qt 5 crashes on it (segmentation fault, seen with PyQt5 5.15).
+    /// </summary>
     public Task<(string Name, string Description, int ChildCount)> GetBasicsAsync(AtspiObject target, CancellationToken cancellationToken) =>
         SendAsync(Message(target, PropertiesInterface, "GetAll", AccessibleInterface), target, "GetAll", static (m, _) =>
         {
@@ -102,6 +105,14 @@ internal sealed class AtspiBus : IDisposable
 
     public Task<string> GetNameAsync(AtspiObject target, CancellationToken cancellationToken) =>
         SendAsync(Message(target, PropertiesInterface, "Get", AccessibleInterface, "Name"), target, "Get Name", static (m, _) => m.GetBodyReader().ReadVariantValue().GetString(), cancellationToken);
+
+    public Task<string> GetDescriptionAsync(AtspiObject target, CancellationToken cancellationToken) =>
+        SendAsync(Message(target, PropertiesInterface, "Get", AccessibleInterface, "Description"), target, "Get Description", static (m, _) => m.GetBodyReader().ReadVariantValue().GetString(), cancellationToken);
+
+    /// <summary>The toolkit behind an application, e.g. <c>GTK</c>, <c>Qt</c>, <c>Chromium</c> (Application.ToolkitName).</summary>
+    public Task<string> GetToolkitNameAsync(string busName, CancellationToken cancellationToken) =>
+        SendAsync(Message(AtspiObject.ApplicationRoot(busName), PropertiesInterface, "Get", "org.a11y.atspi.Application", "ToolkitName"), AtspiObject.ApplicationRoot(busName),
+            "Get ToolkitName", static (m, _) => m.GetBodyReader().ReadVariantValue().GetString(), cancellationToken);
 
     public Task<int> GetChildCountAsync(AtspiObject target, CancellationToken cancellationToken) =>
         SendAsync(Message(target, PropertiesInterface, "Get", AccessibleInterface, "ChildCount"), target, "Get ChildCount", static (m, _) => m.GetBodyReader().ReadVariantValue().GetInt32(), cancellationToken);

@@ -25,6 +25,7 @@ internal sealed class AtspiTreeReader : IDisposable
     private readonly CancellationTokenSource _stop;
     private Dictionary<string, AtspiCacheItem>? _cache;
     private Dictionary<string, List<AtspiCacheItem>>? _cachedChildren;
+    private Task<bool>? _answersGetAll;
     private int _read;
     private volatile string? _failure;
 
@@ -143,11 +144,11 @@ internal sealed class AtspiTreeReader : IDisposable
         }
         var token = _stop.Token;
         var role = Try(_bus.GetRoleAsync(reference, token), uint.MaxValue);
-        var basics = TryOrNull(_bus.GetBasicsAsync(reference, token));
+        var basics = await AnswersGetAllAsync().ConfigureAwait(false) ? TryOrNull(_bus.GetBasicsAsync(reference, token)) : Task.FromResult<(string, string, int)?>(null);
         var states = Try(_bus.GetStateAsync(reference, token), UiStates.None);
         var interfaces = Try(_bus.GetInterfacesAsync(reference, token), []);
         await Task.WhenAll(role, basics, states, interfaces).ConfigureAwait(false);
-        if (role.Result == uint.MaxValue && basics.Result is null)
+        if (role.Result == uint.MaxValue && basics.Result is null && states.Result == UiStates.None && interfaces.Result.Length == 0)
         {
             // Neither answered with anything but an error: the element is gone (defunct, or its app removed it).
             return null;
@@ -164,14 +165,24 @@ internal sealed class AtspiTreeReader : IDisposable
         }
         else
         {
-            // A toolkit without Properties.GetAll: ask for the two that matter one by one.
             var nameCall = Try(_bus.GetNameAsync(reference, token), "");
+            var descriptionCall = Try(_bus.GetDescriptionAsync(reference, token), "");
             var countCall = Try(_bus.GetChildCountAsync(reference, token), 0);
             element.Name = await nameCall.ConfigureAwait(false);
+            element.Description = await descriptionCall.ConfigureAwait(false);
             element.ChildCount = await countCall.ConfigureAwait(false);
         }
         return element;
     }
+
+    /// <summary>
+    /// True when the application's toolkit answers <c>Properties.GetAll</c> safely (GTK): one call instead of three per
+    /// element. Asked once per reader; an application that cannot say is asked property by property.
+    /// </summary>
+    private Task<bool> AnswersGetAllAsync() => _answersGetAll ??= AskToolkitAsync();
+
+    private async Task<bool> AskToolkitAsync() =>
+        await Try(_bus.GetToolkitNameAsync(Application.Root.BusName, _stop.Token), "").ConfigureAwait(false) is { } toolkit && toolkit.Equals("GTK", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every property a snapshot node has: the basics and the details.</summary>
     public async Task<AtspiElement?> ReadElementAsync(AtspiObject reference)
