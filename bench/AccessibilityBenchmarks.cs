@@ -10,6 +10,7 @@ namespace Dispatch.Bench;
 /// did before) as the baseline, in the same run.
 /// </summary>
 [BenchmarkCategory("Accessibility")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class AccessibilityBenchmarks
 {
     private Desktop _desktop = null!;

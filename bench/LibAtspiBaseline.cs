@@ -9,6 +9,7 @@ namespace Dispatch.Bench;
 /// bus chosen through AT_SPI_BUS_ADDRESS, node by node, every property libatspi can cache cached except children.
 /// Reads what a snapshot node holds (role, name, description, states, extents, text, actions) of showing elements.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static unsafe partial class LibAtspiBaseline
 {
     private const string Atspi = "libatspi.so.0";
