@@ -285,27 +285,16 @@ internal sealed class AtspiTreeReader : IDisposable
         {
             return fallback;
         }
-        catch (Exception error) when (!Stopped(error))
+        catch (AtspiCallTimeoutException timeout)
         {
+            Stopped(timeout);
             throw;
         }
     }
 
-    private async Task<T?> TryOrNull<T>(Task<T> call) where T : struct
-    {
-        try
-        {
-            return await call.ConfigureAwait(false);
-        }
-        catch (DBusErrorReplyException)
-        {
-            return null;
-        }
-        catch (Exception error) when (!Stopped(error))
-        {
-            throw;
-        }
-    }
+    private Task<T?> TryOrNull<T>(Task<T> call) where T : struct => Try(AsNullable(call), null);
+
+    private static async Task<T?> AsNullable<T>(Task<T> call) where T : struct => await call.ConfigureAwait(false);
 
     /// <summary>Records why reading stopped: a hung application stops its own reading; the walk's cancellation stops all.</summary>
     private bool Stopped(Exception error)
