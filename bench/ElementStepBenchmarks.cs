@@ -67,19 +67,19 @@ public class ElementStepBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "before: three searches, two resolutions and fingerprints")]
-    public string SearchThreeTimes()
+    public async Task<string> SearchThreeTimes()
     {
-        var fingerprint = ResolveAndFingerprint(_finder.Find(Query).Bounds.Center);
-        var again = ResolveAndFingerprint(_finder.Find(Query).Bounds.Center);
-        _desktop.Input.Click(_finder.Find(Query).Bounds.Center);
+        var fingerprint = await ResolveAndFingerprintAsync((await _finder.FindAsync(Query)).Bounds.Center);
+        var again = await ResolveAndFingerprintAsync((await _finder.FindAsync(Query)).Bounds.Center);
+        _desktop.Input.Click((await _finder.FindAsync(Query)).Bounds.Center);
         return fingerprint + again;
     }
 
     /// <summary>What the resolver did per resolution: the process's snapshot, a D-Bus hit test, OCR around the point, and a hash of the target's pixels.</summary>
-    private string ResolveAndFingerprint(Point point)
+    private async Task<string> ResolveAndFingerprintAsync(Point point)
     {
-        var tree = _desktop.Accessibility.Snapshot(UiScope.Process(_calculator));
-        var element = _desktop.Accessibility.ElementAt(point, _calculator);
+        var tree = await _desktop.Accessibility.SnapshotAsync(UiScope.Process(_calculator));
+        var element = await _desktop.Accessibility.ElementAtAsync(point, _calculator);
         using var frame = _desktop.Screen.Capture();
         var around = new Rect(point.X - 120, point.Y - 30, 240, 60).Intersect(frame.Bounds);
         var words = _ocr.Recognize(frame, around).Lines.Count;

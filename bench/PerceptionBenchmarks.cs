@@ -38,7 +38,7 @@ public class PerceptionBenchmarks
         var read = _ocr.Recognize(_screen, terminal.Window.Bounds);
         _line = read.Lines[1].Bounds.Inflate(2);
         _word = read.Lines[1].Words[0].Bounds.Inflate(2);
-        var equals = _desktop.Accessibility.Snapshot(UiScope.Process(_calculator)).Nodes
+        var equals = (await _desktop.Accessibility.SnapshotAsync(UiScope.Process(_calculator))).Nodes
             .First(n => n.Role == "push button" && n.Bounds is { Width: >= 50, Height: >= 30 }).Bounds!.Value;
         _button = new Mat();
         using (var whole = _screen.AsMat())
@@ -65,7 +65,7 @@ public class PerceptionBenchmarks
     }
 
     [Benchmark(Description = "accessibility snapshot, gnome-calculator")]
-    public int AccessibilitySnapshot() => _desktop.Accessibility.Snapshot(UiScope.Process(_calculator)).NodeCount;
+    public async Task<int> AccessibilitySnapshot() => (await _desktop.Accessibility.SnapshotAsync(UiScope.Process(_calculator))).NodeCount;
 
     [Benchmark(Description = "OCR one line")]
     public int OcrLine()

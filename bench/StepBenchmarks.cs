@@ -38,7 +38,7 @@ public class StepBenchmarks
         await _desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
         _ocr = new OcrEngine();
         var finder = new ElementFinder(_desktop, _ocr);
-        _file = finder.Find("text=\"File\" via=ocr in window \"Mousepad\"").Bounds.Center;
+        _file = (await finder.FindAsync("text=\"File\" via=ocr in window \"Mousepad\"")).Bounds.Center;
         _executor = new ActionExecutor(_desktop) { QuietPeriod = TimeSpan.FromMilliseconds(QuietMilliseconds) };
         _mapping = ModelScreen.For(_desktop.Screen.Bounds);
     }

@@ -103,7 +103,7 @@ public sealed class Desktop : IDesktop
             var windows = Track(new X11WindowManager(options.DisplayName, time));
             var name = options.DisplayName ?? Environment.GetEnvironmentVariable("DISPLAY") ?? "";
             return new Desktop(name, screen, input, windows, damage, watcher, () => OperatingSystem.IsLinux()
-                ? AtspiAccessibility.Open(options.DisplayName, time, (X11WindowManager)windows)
+                ? Platform.X11.Atspi.AtspiAccessibility.Open(options.DisplayName, time, (X11WindowManager)windows)
                 : throw new PlatformNotSupportedException("Accessibility has an AT-SPI backend only."),
                 () => OperatingSystem.IsLinux()
                     ? new X11ServerWatch(options.DisplayName)

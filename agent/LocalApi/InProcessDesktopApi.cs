@@ -61,16 +61,16 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
         Task.FromResult<IReadOnlyList<WindowDto>>(Desktop.Windows.List().Select(WindowDto.From).ToList());
 
     /// <inheritdoc/>
-    public Task<TreeReply> InspectAsync(InspectRequest request, CancellationToken cancellationToken)
+    public async Task<TreeReply> InspectAsync(InspectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = request.Application is { } a ? UiScope.Application(a)
             : request.ProcessId is { } p ? UiScope.Process(p)
             : request.Window is { } w ? UiScope.Window(w)
             : UiScope.Desktop;
-        var tree = Desktop.Accessibility.Snapshot(scope, new WalkLimits { ShowingOnly = !request.IncludeHidden });
-        return Task.FromResult(new TreeReply(scope.ToString(), ElementDto.From(tree.Root), tree.NodeCount, tree.IsPartial, tree.PartialReason,
-            tree.Elapsed.TotalMilliseconds));
+        var tree = await Desktop.Accessibility.SnapshotAsync(scope, new WalkLimits { ShowingOnly = !request.IncludeHidden }, cancellationToken);
+        return new TreeReply(scope.ToString(), ElementDto.From(tree.Root), tree.NodeCount, tree.IsPartial, tree.PartialReason,
+            tree.Elapsed.TotalMilliseconds);
     }
 
     /// <inheritdoc/>
@@ -83,7 +83,7 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
         {
             await finder.WaitAsync(request.Locator, wait, cancellationToken);
         }
-        var result = finder.FindAll(request.Locator);
+        var result = await finder.FindAllAsync(request.Locator, cancellationToken);
         byte[]? annotated = null;
         if (request.Annotate)
         {

@@ -16,7 +16,7 @@ namespace Dispatch.Engine.Accessibility;
 public sealed record UiNode(string Role, string Name, string Description, UiStates States, Rect? Bounds, string? Text,
     IReadOnlyList<string> Actions, UiPath Path, string Application, IReadOnlyList<UiNode> Children)
 {
-    /// <summary>The longest text a snapshot keeps per element; read more with <see cref="IAccessibility.GetText"/>.</summary>
+    /// <summary>The longest text a snapshot keeps per element; read more with <see cref="IAccessibility.GetTextAsync"/>.</summary>
     public const int MaxSnapshotText = 4096;
 
     /// <summary>True when the element is enabled and sensitive (can be operated).</summary>

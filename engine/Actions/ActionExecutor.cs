@@ -178,10 +178,10 @@ public sealed class ActionExecutor : IActionExecutor
                 input.Click(step.Point!.Value);
                 break;
             case ActionKind.SetText:
-                _desktop.Accessibility.SetText(AccessibleNode(step, "set_text needs an accessible text field"), action.Text!);
+                await _desktop.Accessibility.SetTextAsync(AccessibleNode(step, "set_text needs an accessible text field"), action.Text!, cancellationToken).ConfigureAwait(false);
                 break;
             case ActionKind.Invoke:
-                _desktop.Accessibility.Invoke(AccessibleNode(step, "invoke needs an accessible element"), action.ActionName);
+                await _desktop.Accessibility.InvokeAsync(AccessibleNode(step, "invoke needs an accessible element"), action.ActionName, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new ActionFormatException($"The executor cannot run \"{ComputerActionJson.NameOf(action.Kind)}\".");

@@ -45,68 +45,68 @@ public sealed class StepResolver : IStepResolver
     }
 
     /// <inheritdoc/>
-    public Task<ResolvedStep> ResolveAsync(ComputerAction action, CancellationToken cancellationToken = default)
+    public async Task<ResolvedStep> ResolveAsync(ComputerAction action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
         cancellationToken.ThrowIfCancellationRequested();
         if (action.IsObservation)
         {
-            return Task.FromResult(new ResolvedStep { Action = action });
+            return new ResolvedStep { Action = action };
         }
         if (OffScreen(action) is { } off)
         {
-            return Task.FromResult(Failed(action, StepOutcome.OffScreen, off));
+            return Failed(action, StepOutcome.OffScreen, off);
         }
         if ((HeldKeysProblem(action) ?? InputProblem(action)) is { } invalid)
         {
-            return Task.FromResult(Failed(action, StepOutcome.InvalidAction, invalid));
+            return Failed(action, StepOutcome.InvalidAction, invalid);
         }
         if (action.Kind is ActionKind.ClickElement or ActionKind.SetText or ActionKind.Invoke)
         {
             FindResult found;
             try
             {
-                found = _finder.FindAll(action.Locator!);
+                found = await _finder.FindAllAsync(action.Locator!, cancellationToken).ConfigureAwait(false);
             }
             catch (LocatorSyntaxException error)
             {
-                return Task.FromResult(Failed(action, StepOutcome.InvalidAction, error.Message));
+                return Failed(action, StepOutcome.InvalidAction, error.Message);
             }
             if (!found.Found)
             {
-                return Task.FromResult(Failed(action, StepOutcome.NotFound, found.ExplainMiss()));
+                return Failed(action, StepOutcome.NotFound, found.ExplainMiss());
             }
-            return Task.FromResult(Perceive(action, found.Matches[0].Bounds.Center, found.Matches[0]));
+            return await PerceiveAsync(action, found.Matches[0].Bounds.Center, found.Matches[0], cancellationToken).ConfigureAwait(false);
         }
-        return Task.FromResult(Perceive(action, PointOf(action), null));
+        return await PerceiveAsync(action, PointOf(action), null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public Task<ResolvedStep> ResolveAgainAsync(ResolvedStep step, CancellationToken cancellationToken = default)
+    public async Task<ResolvedStep> ResolveAgainAsync(ResolvedStep step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         cancellationToken.ThrowIfCancellationRequested();
         if (step.Action.IsObservation || step.Failure is not null)
         {
-            return ResolveAsync(step.Action, cancellationToken);
+            return await ResolveAsync(step.Action, cancellationToken).ConfigureAwait(false);
         }
         var located = step.Located;
         if (located?.Node is { } node)
         {
             // The same element, found by where it sits in its application, not by searching for it again.
-            var tree = ReadTree(node.Path.ProcessId);
+            var tree = await ReadTreeAsync(node.Path.ProcessId, cancellationToken).ConfigureAwait(false);
             var fresh = tree?.Nodes.FirstOrDefault(n => n.Path.Equals(node.Path));
             if (fresh?.Bounds is not { } bounds)
             {
-                return Task.FromResult(Failed(step.Action, StepOutcome.AppVanished, $"{located.Description} is gone from its application (process {node.Path.ProcessId})"));
+                return Failed(step.Action, StepOutcome.AppVanished, $"{located.Description} is gone from its application (process {node.Path.ProcessId})");
             }
             located = located with { Node = fresh, Bounds = bounds, Tree = tree };
-            return Task.FromResult(Perceive(step.Action, bounds.Center, located));
+            return await PerceiveAsync(step.Action, bounds.Center, located, cancellationToken).ConfigureAwait(false);
         }
-        return Task.FromResult(Perceive(step.Action, step.Point, located));
+        return await PerceiveAsync(step.Action, step.Point, located, cancellationToken).ConfigureAwait(false);
     }
 
-    private ResolvedStep Perceive(ComputerAction action, Point? point, ElementMatch? located)
+    private async Task<ResolvedStep> PerceiveAsync(ComputerAction action, Point? point, ElementMatch? located, CancellationToken cancellationToken)
     {
         var screen = _desktop.Screen.Bounds;
         Frame frame;
@@ -118,7 +118,7 @@ public sealed class StepResolver : IStepResolver
         {
             // The topmost window at the point in stacking order (a dialog above its parent, a menu above both); keys go to the active one.
             var window = point is { } at ? _desktop.Windows.WindowAt(at) : KeyboardWindow.Of(_desktop.Windows);
-            var tree = window?.ProcessId is { } pid ? Reuse(located, pid) ?? ReadTree(pid) : null;
+            var tree = window?.ProcessId is { } pid ? Reuse(located, pid) ?? await ReadTreeAsync(pid, cancellationToken).ConfigureAwait(false) : null;
             var accessibleWindow = tree is null || window is null ? null : MatchWindow(tree, window, point);
             UiNode? element = null;
             if (located?.Node is { } node)
@@ -160,6 +160,8 @@ public sealed class StepResolver : IStepResolver
                 // An open menu takes the keys: what has the focus in the window below is not what Return presses.
                 focused = null;
             }
+            var dropNames = action.Kind == ActionKind.LeftClickDrag && action.Coordinate is { } drop
+                ? await NamesAtAsync(frame, drop, cancellationToken).ConfigureAwait(false) : [];
             var target = new ActionTarget
             {
                 Point = point,
@@ -173,7 +175,7 @@ public sealed class StepResolver : IStepResolver
                 Controls = [.. controls.Select(n => n.Label).Concat(popup ?? []).Distinct()],
                 DefaultControl = popup is null ? controls.FirstOrDefault(n => n.States.HasFlag(UiStates.IsDefault))?.Label : null,
                 IsTerminal = isTerminal,
-                DropNames = action.Kind == ActionKind.LeftClickDrag && action.Coordinate is { } drop ? NamesAt(frame, drop) : [],
+                DropNames = dropNames,
                 Bounds = bounds,
             };
             var identity = new StepIdentity(Describe(action, target, located), ComputerActionJson.Write(action),
@@ -223,11 +225,11 @@ public sealed class StepResolver : IStepResolver
         return app is null ? null : ReferenceEquals(app, searched.Root) ? searched : searched with { Root = app };
     }
 
-    private UiTree? ReadTree(int processId)
+    private async Task<UiTree?> ReadTreeAsync(int processId, CancellationToken cancellationToken)
     {
         try
         {
-            return _desktop.Accessibility.Snapshot(UiScope.Process(processId));
+            return await _desktop.Accessibility.SnapshotAsync(UiScope.Process(processId), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (AccessibilityException)
         {
@@ -464,10 +466,10 @@ public sealed class StepResolver : IStepResolver
     }
 
     /// <summary>What a drag's drop point is: the accessible name there and the words on screen there.</summary>
-    private List<string> NamesAt(Frame frame, Point point)
+    private async Task<List<string>> NamesAtAsync(Frame frame, Point point, CancellationToken cancellationToken)
     {
         var window = _desktop.Windows.WindowAt(point);
-        var tree = window?.ProcessId is { } pid ? ReadTree(pid) : null;
+        var tree = window?.ProcessId is { } pid ? await ReadTreeAsync(pid, cancellationToken).ConfigureAwait(false) : null;
         var element = tree is null || window is null ? null : MatchWindow(tree, window, point) is { } top ? HitTest(top, point) : null;
         var names = new List<string>();
         if (element is not null)

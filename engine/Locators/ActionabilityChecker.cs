@@ -42,7 +42,7 @@ public sealed class ActionabilityChecker
             {
                 return Fail("on top", $"window \"{top.Title}\" of process {top.ProcessId} covers {match.Description}");
             }
-            var hit = _desktop.Accessibility.ElementAt(match.Bounds.Center, node.Path.ProcessId);
+            var hit = await _desktop.Accessibility.ElementAtAsync(match.Bounds.Center, node.Path.ProcessId, cancellationToken).ConfigureAwait(false);
             if (hit is null || !hit.Path.IsWithin(node.Path))
             {
                 return Fail("on top", $"the element at {match.Bounds.Center} is {(hit is null ? "nothing accessible" : hit.ToString())}, not {match.Description}");
@@ -51,7 +51,7 @@ public sealed class ActionabilityChecker
         else if (match.Channel is MatchChannel.Image or MatchChannel.Ocr && match.FoundBy is { } locator)
         {
             // Vision matches carry no identity: find them again (without an index) and require the same place.
-            var again = finder.FindAll(locator with { Index = null, Near = null });
+            var again = await finder.FindAllAsync(locator with { Index = null, Near = null }, cancellationToken).ConfigureAwait(false);
             if (!again.Matches.Any(m => m.Channel == match.Channel && m.Bounds.IntersectsWith(match.Bounds)))
             {
                 return Fail("still there", $"{match.Description} is no longer at {match.Bounds}");

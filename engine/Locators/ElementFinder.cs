@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
@@ -32,7 +31,7 @@ public sealed class ElementFinder
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>How many searches this finder has run (each <see cref="FindAll(Locator)"/> is one): what a step costs in searches.</summary>
+    /// <summary>How many searches this finder has run (each <see cref="FindAllAsync(Locator, CancellationToken)"/> is one): what a step costs in searches.</summary>
     public long Searches => Interlocked.Read(ref _searches);
 
     /// <summary>Image matches must score at least this (0–1).</summary>
@@ -40,10 +39,10 @@ public sealed class ElementFinder
 
     /// <summary>Parses and runs <paramref name="query"/>.</summary>
     /// <exception cref="LocatorSyntaxException">The query is malformed.</exception>
-    public FindResult FindAll(string query) => FindAll(LocatorParser.Parse(query));
+    public Task<FindResult> FindAllAsync(string query, CancellationToken cancellationToken = default) => FindAllAsync(LocatorParser.Parse(query), cancellationToken);
 
     /// <summary>Runs <paramref name="locator"/> once, now.</summary>
-    public FindResult FindAll(Locator locator)
+    public async Task<FindResult> FindAllAsync(Locator locator, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(locator);
         Interlocked.Increment(ref _searches);
@@ -82,7 +81,7 @@ public sealed class ElementFinder
         if (locator.UsesAccessibility)
         {
             channels.Add(MatchChannel.Accessibility);
-            SearchAccessibility(locator, window, region, matches, misses);
+            await SearchAccessibilityAsync(locator, window, region, matches, misses, cancellationToken).ConfigureAwait(false);
         }
         Frame? frame = null;
         try
@@ -110,7 +109,7 @@ public sealed class ElementFinder
         var ordered = Deduplicate(matches).OrderByDescending(m => m.Score).ThenBy(m => m.Bounds.Y).ThenBy(m => m.Bounds.X).ToList();
         if (locator.Near is { } near && ordered.Count > 0)
         {
-            var anchor = FindAll(near with { Window = near.Window ?? locator.Window });
+            var anchor = await FindAllAsync(near with { Window = near.Window ?? locator.Window }, cancellationToken).ConfigureAwait(false);
             if (!anchor.Found)
             {
                 misses.AddRange(anchor.NearMisses.Select(m => m with { Description = "anchor " + m.Description }));
@@ -137,21 +136,21 @@ public sealed class ElementFinder
 
     /// <summary>The best match of <paramref name="query"/>.</summary>
     /// <exception cref="ElementNotFoundException">Nothing matched; the message lists the near misses.</exception>
-    public ElementMatch Find(string query)
+    public async Task<ElementMatch> FindAsync(string query, CancellationToken cancellationToken = default)
     {
-        var result = FindAll(query);
+        var result = await FindAllAsync(query, cancellationToken).ConfigureAwait(false);
         return result.Found ? result.Matches[0] : throw new ElementNotFoundException(result);
     }
 
     /// <summary>True when <paramref name="query"/> matches something now.</summary>
-    public bool Exists(string query) => FindAll(query).Found;
+    public async Task<bool> ExistsAsync(string query, CancellationToken cancellationToken = default) =>
+        (await FindAllAsync(query, cancellationToken).ConfigureAwait(false)).Found;
 
-    /// <summary>Tries <paramref name="query"/> now; false when nothing matched.</summary>
-    public bool TryFind(string query, [NotNullWhen(true)] out ElementMatch? match)
+    /// <summary>Tries <paramref name="query"/> now; null when nothing matched.</summary>
+    public async Task<ElementMatch?> TryFindAsync(string query, CancellationToken cancellationToken = default)
     {
-        var result = FindAll(query);
-        match = result.Found ? result.Matches[0] : null;
-        return match is not null;
+        var result = await FindAllAsync(query, cancellationToken).ConfigureAwait(false);
+        return result.Found ? result.Matches[0] : null;
     }
 
     /// <summary>
@@ -176,7 +175,7 @@ public sealed class ElementFinder
         {
             // Captured before the search, so a change during it still ends the wait below.
             using var baseline = _desktop.Screen.Capture();
-            var result = FindAll(locator);
+            var result = await FindAllAsync(locator, cancellationToken).ConfigureAwait(false);
             if (met(result))
             {
                 return (result, true);
@@ -190,14 +189,14 @@ public sealed class ElementFinder
         }
     }
 
-    private void SearchAccessibility(Locator locator, WindowInfo? window, Rect region, List<ElementMatch> matches, List<NearMiss> misses)
+    private async Task SearchAccessibilityAsync(Locator locator, WindowInfo? window, Rect region, List<ElementMatch> matches, List<NearMiss> misses, CancellationToken cancellationToken)
     {
         UiTree tree;
         try
         {
-            tree = window is not null
-                ? _desktop.Accessibility.Snapshot(window.ProcessId is { } pid ? UiScope.Process(pid) : UiScope.Window(window.Title))
-                : _desktop.Accessibility.Snapshot(UiScope.Desktop);
+            tree = await _desktop.Accessibility.SnapshotAsync(
+                window is null ? UiScope.Desktop : window.ProcessId is { } pid ? UiScope.Process(pid) : UiScope.Window(window.Title),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (AccessibilityException inaccessible) when (!NeedsAccessibility(locator))
         {

@@ -295,7 +295,7 @@ public sealed class RecipePlanner : IPlanner, IDisposable
                 throw new DispatchException($"assertion failed: {match.Description} at {match.Bounds} {mismatch} after {timeout.TotalSeconds:0.#} s.");
             }
             await _desktop.Watcher.WaitForChangeAsync(null, remaining, baseline, cancellationToken).ConfigureAwait(false);
-            match = _finder.TryFind(Text(step.Subject), out var again) ? again : match;
+            match = await _finder.TryFindAsync(Text(step.Subject), cancellationToken).ConfigureAwait(false) ?? match;
         }
     }
 

@@ -88,7 +88,7 @@ internal sealed class CliDesktop : IDisposable
     {
         var dialog = await LaunchAsync("zenity", "--question", "--title", title, "--text", text, "--ok-label", "Yes", "--cancel-label", "No");
         using var ocr = new Engine.Vision.OcrEngine();
-        return (dialog, new Engine.Locators.ElementFinder(Engine, ocr).Find($"text~=\"Yes\" via=ocr in window \"{title}\"").Bounds.Center);
+        return (dialog, (await new Engine.Locators.ElementFinder(Engine, ocr).FindAsync($"text~=\"Yes\" via=ocr in window \"{title}\"")).Bounds.Center);
     }
 
     /// <summary>Polls <paramref name="condition"/> (state that sends no event, in the X server or the file system) for up to 30 s.</summary>

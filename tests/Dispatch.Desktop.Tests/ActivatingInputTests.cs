@@ -23,7 +23,7 @@ public sealed class ActivatingInputTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        s_desktop = await AccessibleDesktop.GetAsync();
+        s_desktop = await TestDesktop.StartAsync();
         s_gated = new GatedDesktop(s_desktop, s_desktop.PathOf("activating.jsonl"));
     }
 
@@ -31,7 +31,7 @@ public sealed class ActivatingInputTests
     public static void Stop()
     {
         s_gated?.Dispose();
-        s_desktop?.CloseApps();
+        s_desktop?.Dispose();
     }
 
     public TestContext TestContext { get; set; } = null!;
@@ -55,7 +55,7 @@ public sealed class ActivatingInputTests
         return ScriptedApprovalChannel.Say(ApprovalOutcome.Approved);
     });
 
-    private static Point ButtonCentre(string name) => s_gated.Finder.Find($"role=\"push button\" name=\"{name}\" in window \"Invoices\"").Bounds.Center;
+    private static async Task<Point> ButtonCentreAsync(string name) => (await s_gated.Finder.FindAsync($"role=\"push button\" name=\"{name}\" in window \"Invoices\"")).Bounds.Center;
 
     [TestMethod]
     [DataRow("{\"action\":\"key\",\"text\":\"ISO_Enter\"}")]
@@ -71,7 +71,7 @@ public sealed class ActivatingInputTests
     public async Task ActivatingInput_OnAConfirmationAboutPermanentDeletion_IsHeld_AndDeniedLeavesTheDialogOpen(string json)
     {
         var app = await QuestionAsync();
-        var ok = ButtonCentre("Obliterate");
+        var ok = await ButtonCentreAsync("Obliterate");
         var action = ComputerActionJson.Parse(json.Replace("[OK3]", $"[{ok.X + 3},{ok.Y}]", StringComparison.Ordinal)
             .Replace("[OK]", $"[{ok.X},{ok.Y}]", StringComparison.Ordinal));
         var phone = Denying();
@@ -92,7 +92,7 @@ public sealed class ActivatingInputTests
         var app = await QuestionAsync();
         var phone = Denying();
 
-        var result = await s_gated.RunAsync(GatedDesktop.Batch(new ComputerAction(ActionKind.LeftClick) { Coordinate = ButtonCentre("Keep") }), phone,
+        var result = await s_gated.RunAsync(GatedDesktop.Batch(new ComputerAction(ActionKind.LeftClick) { Coordinate = await ButtonCentreAsync("Keep") }), phone,
             cancellationToken: TestContext.CancellationToken);
 
         Assert.IsEmpty(phone.Requests, result.Steps[0].ToString());
@@ -157,7 +157,7 @@ public sealed class ActivatingInputTests
     public async Task WindowMovedOverTheTargetAfterApproval_AsksAgainInsteadOfClicking()
     {
         var app = await QuestionAsync();
-        var ok = ButtonCentre("Obliterate");
+        var ok = await ButtonCentreAsync("Obliterate");
         var cover = await s_desktop.LaunchAsync(s_desktop.App("xterm", "-title", "cover", "-geometry", "40x6+0+0"));
         var asked = 0;
         var phone = new ScriptedApprovalChannel(async (_, token) =>

@@ -23,7 +23,7 @@ public sealed class ApprovalGateTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        s_desktop = await AccessibleDesktop.GetAsync();
+        s_desktop = await TestDesktop.StartAsync();
         s_ocr = new OcrEngine();
         s_finder = new ElementFinder(s_desktop.Desktop, s_ocr);
     }
@@ -32,7 +32,7 @@ public sealed class ApprovalGateTests
     public static void Stop()
     {
         s_ocr?.Dispose();
-        s_desktop?.CloseApps();
+        s_desktop?.Dispose();
     }
 
     public TestContext TestContext { get; set; } = null!;
@@ -48,9 +48,9 @@ public sealed class ApprovalGateTests
     }
 
     /// <summary>Clicks the named button of the dialog, found afresh on each turn, in the model's coordinates.</summary>
-    private static PlannerDecision ClickButton(PlannerContext context, string window, string button)
+    private static async Task<PlannerDecision> ClickButtonAsync(PlannerContext context, string window, string button)
     {
-        var match = s_finder.Find($"role=\"push button\" name=\"{button}\" in window \"{window}\"");
+        var match = await s_finder.FindAsync($"role=\"push button\" name=\"{button}\" in window \"{window}\"");
         var model = context.Mapping.ToImage(match.Bounds.Center);
         return new PlannerDecision([new PlannedAction(new ComputerAction(ActionKind.LeftClick) { Coordinate = model })]);
     }
@@ -64,8 +64,8 @@ public sealed class ApprovalGateTests
         return (result, phone);
     }
 
-    private static PlannerDecision Once(PlannerContext context, int turn, Func<PlannerContext, PlannerDecision> first) =>
-        turn == 0 ? first(context) : PlannerDecision.Finished("clicked");
+    private static Task<PlannerDecision> Once(PlannerContext context, int turn, Func<PlannerContext, Task<PlannerDecision>> first) =>
+        turn == 0 ? first(context) : Task.FromResult(PlannerDecision.Finished("clicked"));
 
     [TestMethod]
     public async Task Deny_AClickOnYesInADeleteDialog_LeavesTheDialogOpenAndJournalsTheDenial()
@@ -73,7 +73,7 @@ public sealed class ApprovalGateTests
         var app = await QuestionAsync("Permanently delete 3 files?", "Delete files");
         var phone = new ScriptedApprovalChannel((_, _) => Task.FromResult(ScriptedApprovalChannel.Say(ApprovalOutcome.Denied)));
 
-        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButton(x, "Delete files", "Yes"))), phone);
+        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButtonAsync(x, "Delete files", "Yes"))), phone);
 
         Assert.HasCount(1, phone.Requests);
         StringAssert.Contains(phone.Requests[0].Sentence, "Click 'Yes' in 'Delete files'");
@@ -89,7 +89,7 @@ public sealed class ApprovalGateTests
         var app = await QuestionAsync("Permanently delete 3 files?", "Delete files");
         var phone = new ScriptedApprovalChannel((_, _) => Task.FromResult(ScriptedApprovalChannel.Say(ApprovalOutcome.Approved)));
 
-        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButton(x, "Delete files", "Yes"))), phone);
+        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButtonAsync(x, "Delete files", "Yes"))), phone);
 
         await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.CancellationToken);
         Assert.AreEqual(0, app.Process.ExitCode);
@@ -108,7 +108,7 @@ public sealed class ApprovalGateTests
             return ScriptedApprovalChannel.Say(ApprovalOutcome.Approved);
         });
 
-        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButton(x, "Delete files", "Yes"))), phone, TimeSpan.FromMilliseconds(500));
+        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButtonAsync(x, "Delete files", "Yes"))), phone, TimeSpan.FromMilliseconds(500));
 
         Assert.AreEqual(StepDecision.TimedOut, result.Steps.Single().Decision);
         Assert.IsFalse(app.Process.HasExited);
@@ -137,7 +137,7 @@ public sealed class ApprovalGateTests
             return ScriptedApprovalChannel.Say(asked == 2 ? ApprovalOutcome.Denied : ApprovalOutcome.Approved);
         });
         // The planner clicks Yes where it is; told the click was denied, it looks again and clicks Yes where it is now.
-        var planner = new ScriptedPlanner((c, t) => t < 2 ? ClickButton(c, "Delete files", "Yes") : PlannerDecision.Finished("clicked"));
+        var planner = new ScriptedPlanner((c, t) => t < 2 ? ClickButtonAsync(c, "Delete files", "Yes") : Task.FromResult(PlannerDecision.Finished("clicked")));
 
         var (result, _) = await RunAsync(planner, phone);
 
@@ -155,7 +155,7 @@ public sealed class ApprovalGateTests
         var app = await QuestionAsync("Permanently delete 3 files?", "Delete files");
         var phone = new ScriptedApprovalChannel((_, _) => Task.FromResult(ScriptedApprovalChannel.Say(ApprovalOutcome.Denied)));
 
-        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButton(x, "Delete files", "No"))), phone);
+        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButtonAsync(x, "Delete files", "No"))), phone);
 
         Assert.IsEmpty(phone.Requests);
         Assert.AreEqual(StepDecision.Allowed, result.Steps.Single().Decision);

@@ -16,7 +16,7 @@ public sealed class CalculatorTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        s_desktop = await AccessibleDesktop.GetAsync();
+        s_desktop = await TestDesktop.StartAsync();
         s_ocr = new OcrEngine();
         s_finder = new ElementFinder(s_desktop.Desktop, s_ocr);
         var app = await s_desktop.LaunchAsync(s_desktop.App("gnome-calculator"), w => w.ClassName.Contains("calculator", StringComparison.OrdinalIgnoreCase));
@@ -29,7 +29,7 @@ public sealed class CalculatorTests
     public static void Stop()
     {
         s_ocr?.Dispose();
-        s_desktop?.CloseApps();
+        s_desktop?.Dispose();
     }
 
     public TestContext TestContext { get; set; } = null!;
@@ -40,7 +40,7 @@ public sealed class CalculatorTests
         var checker = new ActionabilityChecker(s_desktop.Desktop);
         foreach (var label in new[] { "1", "2", "×", "7", "=" })
         {
-            var button = s_finder.Find($"role=\"push button\" name=\"{label}\" in window \"Calculator\"");
+            var button = await s_finder.FindAsync($"role=\"push button\" name=\"{label}\" in window \"Calculator\"");
             Assert.AreEqual(MatchChannel.Accessibility, button.Channel);
             var report = await checker.CheckAsync(button, s_finder, TestContext.CancellationToken);
             Assert.IsTrue(report.IsActionable, report.ToString());
@@ -48,14 +48,14 @@ public sealed class CalculatorTests
             await s_desktop.Desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5), TestContext.CancellationToken);
         }
 
-        var display = s_finder.Find("role=text state=editable in window \"Calculator\"");
-        Assert.AreEqual("84", s_desktop.Desktop.Accessibility.GetText(display.Node!));
+        var display = await s_finder.FindAsync("role=text state=editable in window \"Calculator\"");
+        Assert.AreEqual("84", await s_desktop.Desktop.Accessibility.GetTextAsync(display.Node!, TestContext.CancellationToken));
     }
 
     [TestMethod]
-    public void Snapshot_OfTheCalculator_HasItsButtonsWithBoundsOnScreen()
+    public async Task Snapshot_OfTheCalculator_HasItsButtonsWithBoundsOnScreen()
     {
-        var tree = s_desktop.Desktop.Accessibility.Snapshot(UiScope.Process(s_pid));
+        var tree = await s_desktop.Desktop.Accessibility.SnapshotAsync(UiScope.Process(s_pid), cancellationToken: TestContext.CancellationToken);
         Assert.IsFalse(tree.IsPartial, tree.PartialReason);
         var buttons = tree.Nodes.Where(n => n.Role == "push button" && n.Actions.Contains("click")).ToList();
         Assert.IsGreaterThan(20, buttons.Count);
@@ -64,29 +64,29 @@ public sealed class CalculatorTests
     }
 
     [TestMethod]
-    public void Snapshot_WithASmallNodeLimit_StopsAndSaysItIsPartial()
+    public async Task Snapshot_WithASmallNodeLimit_StopsAndSaysItIsPartial()
     {
-        var tree = s_desktop.Desktop.Accessibility.Snapshot(UiScope.Process(s_pid), new WalkLimits { MaxNodes = 10 });
+        var tree = await s_desktop.Desktop.Accessibility.SnapshotAsync(UiScope.Process(s_pid), new WalkLimits { MaxNodes = 10 }, TestContext.CancellationToken);
         Assert.IsTrue(tree.IsPartial);
         Assert.AreEqual(10, tree.NodeCount);
         StringAssert.Contains(tree.PartialReason, "limit of 10 elements");
     }
 
     [TestMethod]
-    public void Find_ANameThatIsNotThere_FailsListingTheNearestElements()
+    public async Task Find_ANameThatIsNotThere_FailsListingTheNearestElements()
     {
-        var error = Assert.ThrowsExactly<ElementNotFoundException>(() => s_finder.Find("role=\"push button\" name=\"Undoo\""));
+        var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => s_finder.FindAsync("role=\"push button\" name=\"Undoo\""));
         StringAssert.Contains(error.Message, "push button \"Undo\"");
         Assert.IsTrue(error.Result.NearMisses.Any(m => m.Channel == MatchChannel.Accessibility));
     }
 
     [TestMethod]
-    public void Invoke_AStaleElement_RefusesNamingIt()
+    public async Task Invoke_AStaleElement_RefusesNamingIt()
     {
-        var tree = s_desktop.Desktop.Accessibility.Snapshot(UiScope.Process(s_pid));
+        var tree = await s_desktop.Desktop.Accessibility.SnapshotAsync(UiScope.Process(s_pid), cancellationToken: TestContext.CancellationToken);
         var button = tree.Nodes.First(n => n.Role == "push button" && n.Actions.Count > 0);
         var forged = button with { Name = "Not this button" };
-        var error = Assert.ThrowsExactly<AccessibilityException>(() => s_desktop.Desktop.Accessibility.Invoke(forged));
+        var error = await Assert.ThrowsExactlyAsync<AccessibilityException>(() => s_desktop.Desktop.Accessibility.InvokeAsync(forged, cancellationToken: TestContext.CancellationToken));
         StringAssert.Contains(error.Message, "stale");
     }
 }

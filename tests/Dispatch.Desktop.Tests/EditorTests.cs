@@ -17,7 +17,7 @@ public sealed class EditorTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        s_desktop = await AccessibleDesktop.GetAsync();
+        s_desktop = await TestDesktop.StartAsync();
         s_ocr = new OcrEngine();
         s_finder = new ElementFinder(s_desktop.Desktop, s_ocr);
         var app = await s_desktop.LaunchAsync(s_desktop.App("mousepad", "--disable-server"), w => w.ClassName == "Mousepad");
@@ -30,7 +30,7 @@ public sealed class EditorTests
     public static void Stop()
     {
         s_ocr?.Dispose();
-        s_desktop?.CloseApps();
+        s_desktop?.Dispose();
     }
 
     public TestContext TestContext { get; set; } = null!;
@@ -39,17 +39,17 @@ public sealed class EditorTests
     public async Task SetText_OnTheDocument_ShowsOnScreenAndReadsBack()
     {
         const string text = "Quarterly report\nTotal: 1250 EUR";
-        var document = s_finder.Find("role=text state=editable in window \"Mousepad\"");
+        var document = await s_finder.FindAsync("role=text state=editable in window \"Mousepad\"");
 
-        s_desktop.Desktop.Accessibility.SetText(document.Node!, text);
+        await s_desktop.Desktop.Accessibility.SetTextAsync(document.Node!, text, TestContext.CancellationToken);
 
-        Assert.AreEqual(text, s_desktop.Desktop.Accessibility.GetText(document.Node!));
+        Assert.AreEqual(text, await s_desktop.Desktop.Accessibility.GetTextAsync(document.Node!, TestContext.CancellationToken));
         var shown = await s_finder.WaitAsync("text=\"Total: 1250 EUR\" via=ocr in window \"Mousepad\"", TimeSpan.FromSeconds(5), TestContext.CancellationToken);
         // GTK 3 reports the text view's extents a bar's height too low while the root-account warning bar is shown,
         // so the check is against the window and the line order, not the view's reported extents.
         var window = s_desktop.Desktop.Windows.List().Single(w => w.ProcessId == s_pid).Bounds;
         Assert.IsTrue(window.Contains(shown.Bounds), $"the text was seen at {shown.Bounds}, outside the window {window}");
-        var title = s_finder.Find("text=\"Quarterly report\" via=ocr in window \"Mousepad\"");
+        var title = await s_finder.FindAsync("text=\"Quarterly report\" via=ocr in window \"Mousepad\"");
         Assert.IsLessThan(shown.Bounds.Y, title.Bounds.Y, "the first line was not read above the second");
     }
 
@@ -77,7 +77,7 @@ public sealed class EditorTests
     [TestMethod]
     public async Task Click_AMenuFoundByOcr_OpensItsItems()
     {
-        var file = s_finder.Find("text=\"File\" via=ocr in window \"Mousepad\"");
+        var file = await s_finder.FindAsync("text=\"File\" via=ocr in window \"Mousepad\"");
         Assert.AreEqual(MatchChannel.Ocr, file.Channel);
 
         s_desktop.Desktop.Input.Click(file.Bounds.Center);

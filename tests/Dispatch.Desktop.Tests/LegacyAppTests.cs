@@ -51,7 +51,7 @@ public sealed class LegacyAppTests
         };
         foreach (var step in steps)
         {
-            var button = s_finder.Find(step);
+            var button = await s_finder.FindAsync(step);
             Assert.AreNotEqual(MatchChannel.Accessibility, button.Channel, "xcalc has no accessibility tree");
             var report = await checker.CheckAsync(button, s_finder, TestContext.CancellationToken);
             Assert.IsTrue(report.IsActionable, report.ToString());
@@ -66,17 +66,17 @@ public sealed class LegacyAppTests
     }
 
     [TestMethod]
-    public void Find_TextThatIsNotOnScreen_FailsListingTheNearestOcrWords()
+    public async Task Find_TextThatIsNotOnScreen_FailsListingTheNearestOcrWords()
     {
-        var error = Assert.ThrowsExactly<ElementNotFoundException>(() => s_finder.Find("text=\"STOP\" in window \"Calculator\""));
+        var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => s_finder.FindAsync("text=\"STOP\" in window \"Calculator\""));
         Assert.IsTrue(error.Result.NearMisses.Any(m => m.Channel == MatchChannel.Ocr), error.Message);
         StringAssert.Contains(error.Message, "OCR \"STO");
     }
 
     [TestMethod]
-    public void Find_AnImageThatIsNotOnScreen_ReportsTheBestScoreBelowTheThreshold()
+    public async Task Find_AnImageThatIsNotOnScreen_ReportsTheBestScoreBelowTheThreshold()
     {
-        var error = Assert.ThrowsExactly<ElementNotFoundException>(() => s_finder.Find($"image=\"{Asset("xcalc-1.png")}\" in window \"no such window\""));
+        var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => s_finder.FindAsync($"image=\"{Asset("xcalc-1.png")}\" in window \"no such window\""));
         StringAssert.Contains(error.Message, "window \"Calculator\"");
     }
 }

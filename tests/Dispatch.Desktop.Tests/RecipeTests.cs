@@ -14,7 +14,10 @@ public sealed class RecipeTests
     private static TestDesktop s_desktop = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => s_desktop = await AccessibleDesktop.GetAsync();
+    public static async Task StartAsync(TestContext context) => s_desktop = await TestDesktop.StartAsync();
+
+    [ClassCleanup]
+    public static void Stop() => s_desktop?.Dispose();
 
     public TestContext TestContext { get; set; } = null!;
 

@@ -18,7 +18,7 @@ public sealed class ShellAndMenuGateTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        s_desktop = await AccessibleDesktop.GetAsync();
+        s_desktop = await TestDesktop.StartAsync();
         s_gated = new GatedDesktop(s_desktop, s_desktop.PathOf("shell-and-menu.jsonl"));
     }
 
@@ -26,7 +26,7 @@ public sealed class ShellAndMenuGateTests
     public static void Stop()
     {
         s_gated?.Dispose();
-        s_desktop?.CloseApps();
+        s_desktop?.Dispose();
     }
 
     public TestContext TestContext { get; set; } = null!;
@@ -60,7 +60,7 @@ public sealed class ShellAndMenuGateTests
         var output = s_desktop.PathOf(name);
         var app = await s_desktop.LaunchAsync(ToolkitApps.TkMenu(s_desktop, output), ToolkitApps.TkDocuments);
         await s_desktop.SettleAsync();
-        var row = s_gated.Finder.Find("text=\"thesis.tex\" via=ocr in window \"Documents\"").Bounds.Center;
+        var row = (await s_gated.Finder.FindAsync("text=\"thesis.tex\" via=ocr in window \"Documents\"")).Bounds.Center;
         var opened = await s_gated.RunAsync(GatedDesktop.Batch(new ComputerAction(ActionKind.RightClick) { Coordinate = row }), Denying(),
             cancellationToken: TestContext.CancellationToken);
         Assert.AreEqual(StepDecision.Allowed, opened.Steps[0].Decision, "opening a context menu is not irreversible");

@@ -76,21 +76,6 @@ public sealed class TestDesktop : IDisposable
 
     public string PathOf(string fileName) => Path.Combine(WorkDirectory, fileName);
 
-    /// <summary>Kills the apps launched so far (for a desktop shared between test classes).</summary>
-    public void CloseApps()
-    {
-        foreach (var app in _apps)
-        {
-            if (!app.HasExited)
-            {
-                app.Kill(entireProcessTree: true);
-                app.WaitForExit(5000);
-            }
-            app.Dispose();
-        }
-        _apps.Clear();
-    }
-
     public void Dispose()
     {
         foreach (var app in _apps)

@@ -22,7 +22,7 @@ public sealed class ToolkitGateTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        s_desktop = await AccessibleDesktop.GetAsync();
+        s_desktop = await TestDesktop.StartAsync();
         s_gated = new GatedDesktop(s_desktop, s_desktop.PathOf("toolkits.jsonl"));
     }
 
@@ -30,7 +30,7 @@ public sealed class ToolkitGateTests
     public static void Stop()
     {
         s_gated?.Dispose();
-        s_desktop?.CloseApps();
+        s_desktop?.Dispose();
     }
 
     public TestContext TestContext { get; set; } = null!;
@@ -125,7 +125,7 @@ public sealed class ToolkitGateTests
     {
         var output = s_desktop.PathOf($"tk-{json.GetHashCode(StringComparison.Ordinal):x}.txt");
         var app = await LaunchAsync(ToolkitApps.TkConfirm(s_desktop, output), ToolkitApps.TkConfirmDialog, accessible: false);
-        var yes = s_gated.Finder.Find("text~=\"Yes\" via=ocr in window \"Delete record\"").Bounds.Center;
+        var yes = (await s_gated.Finder.FindAsync("text~=\"Yes\" via=ocr in window \"Delete record\"")).Bounds.Center;
         var phone = Answering(ApprovalOutcome.Denied);
 
         var result = await s_gated.RunAsync(GatedDesktop.Batch(ComputerActionJson.Parse(json.Replace("[YES]", $"[{yes.X},{yes.Y}]", StringComparison.Ordinal))), phone,
@@ -141,7 +141,7 @@ public sealed class ToolkitGateTests
     {
         var output = s_desktop.PathOf("tk-expunge.txt");
         var app = await LaunchAsync(ToolkitApps.TkConfirm(s_desktop, output, verb: "Expunge"), ToolkitApps.TkConfirmDialog, accessible: false);
-        var expunge = s_gated.Finder.Find("text~=\"Expunge\" via=ocr in window \"Delete record\"").Bounds.Center;
+        var expunge = (await s_gated.Finder.FindAsync("text~=\"Expunge\" via=ocr in window \"Delete record\"")).Bounds.Center;
         var phone = Answering(ApprovalOutcome.Denied);
 
         var result = await s_gated.RunAsync(GatedDesktop.Batch(ClickAt(expunge)), phone, cancellationToken: TestContext.CancellationToken);
@@ -156,7 +156,7 @@ public sealed class ToolkitGateTests
     {
         var output = s_desktop.PathOf("tk-no.txt");
         var app = await LaunchAsync(ToolkitApps.TkConfirm(s_desktop, output), ToolkitApps.TkConfirmDialog, accessible: false);
-        var no = s_gated.Finder.Find("text~=\"No\" via=ocr in window \"Delete record\"").Bounds.Center;
+        var no = (await s_gated.Finder.FindAsync("text~=\"No\" via=ocr in window \"Delete record\"")).Bounds.Center;
         var phone = Answering(ApprovalOutcome.Denied);
 
         var result = await s_gated.RunAsync(GatedDesktop.Batch(ClickAt(no)), phone, cancellationToken: TestContext.CancellationToken);
@@ -170,7 +170,7 @@ public sealed class ToolkitGateTests
     {
         var output = s_desktop.PathOf("tk-claim.txt");
         var app = await LaunchAsync(ToolkitApps.TkForm(s_desktop, output, "Jane Ünal"), ToolkitApps.TkClaimForm, accessible: false);
-        var send = s_gated.Finder.Find("text=\"Send claim\" via=ocr in window \"Claim form\"").Bounds;
+        var send = (await s_gated.Finder.FindAsync("text=\"Send claim\" via=ocr in window \"Claim form\"")).Bounds;
         var phone = Answering(ApprovalOutcome.Denied);
 
         // Just right of the label's centre, on the word "claim": the phrase, not the nearest word, names the button.

@@ -9,7 +9,4 @@ internal static class Libraries
     public const string Xdamage = "libXdamage.so.1";
     public const string Xrandr = "libXrandr.so.2";
     public const string C = "libc.so.6";
-    public const string Atspi = "libatspi.so.0";
-    public const string GObject = "libgobject-2.0.so.0";
-    public const string GLib = "libglib-2.0.so.0";
 }
