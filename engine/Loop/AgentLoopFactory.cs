@@ -19,7 +19,4 @@ public sealed class AgentLoopFactory(IStepResolver resolver, RiskPolicy policy, 
         var gate = new ApprovalGate(channel, resolver, policy, time) { Timeout = approvalTimeout };
         return new AgentLoop(resolver, policy, gate, executor, journal, time, events);
     }
-
-    /// <summary>Lets go of every key and button this engine holds (a client that went away, an emergency stop).</summary>
-    public void ReleaseAll() => executor.ReleaseAll();
 }
