@@ -6,7 +6,8 @@ namespace Dispatch.Bench;
 /// <summary>
 /// A whole <c>dispatch screenshot -o x.png</c> process, as a script runs it: through the display's host (a Unix-socket
 /// request to an engine that is already connected and warm) against <c>--direct</c>, which connects to the display and
-/// starts OpenCV in every process. Needs the built CLI (<c>agent/bin/Release/net10.0/dispatch.dll</c>; ./dispatch bench builds it).
+/// starts OpenCV in every process. Runs the CLI as <c>./dispatch</c> runs it (published ReadyToRun in <c>agent/bin/cli</c>;
+/// ./dispatch bench publishes it).
 /// </summary>
 [BenchmarkCategory("Cli")]
 public class CliProcessBenchmarks
@@ -19,10 +20,10 @@ public class CliProcessBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _dll = Path.Combine(RepositoryRoot(), "agent", "bin", "Release", "net10.0", "dispatch.dll");
+        _dll = Path.Combine(RepositoryRoot(), "agent", "bin", "cli", "dispatch.dll");
         if (!File.Exists(_dll))
         {
-            throw new FileNotFoundException($"The CLI is not built at '{_dll}'; run 'dotnet build agent -c Release' first.");
+            throw new FileNotFoundException($"The CLI is not published at '{_dll}'; './dispatch bench' publishes it.");
         }
         _state = Directory.CreateTempSubdirectory("dispatch-bench-cli-").FullName;
         _output = Path.Combine(_state, "shot.png");

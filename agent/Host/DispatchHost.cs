@@ -6,6 +6,7 @@ using Dispatch.Engine;
 using Dispatch.Engine.Loop;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -68,6 +69,8 @@ internal sealed class DispatchHost : IAsyncDisposable
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, LocalApiJsonContext.Default);
                 options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             });
+            // A body that does not bind throws, so the client hears what was wrong with it instead of an empty 400.
+            builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
             builder.Services.AddDispatchEngine(new EngineOptions { Desktop = new DesktopOptions { DisplayName = display }, JournalPath = journal });
             builder.Services.AddSingleton<LoopEventHub>();
             builder.Services.AddSingleton<ILoopEventSink>(services => services.GetRequiredService<LoopEventHub>());

@@ -23,7 +23,14 @@ internal static class HostEndpoints
         {
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
             context.RequestAborted = either.Token;
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException error) when (!context.Response.HasStarted)
+            {
+                await BadRequest(error, context.Request).ExecuteAsync(context);
+            }
         });
         var api = app.MapGroup("/v1");
         var json = LocalApiJsonContext.Default;
@@ -104,6 +111,16 @@ internal static class HostEndpoints
         {
             return Problem(error);
         }
+    }
+
+    private static IResult BadRequest(BadHttpRequestException error, HttpRequest request)
+    {
+        // "Failed to read parameter "FindRequest request" from the request body as JSON." and, inside, what JSON said where.
+        var detail = request.ContentLength == 0 ? $"the request {request.Method} {request.Path} has no body; a JSON object is expected"
+            : error.InnerException is { } cause ? $"{error.Message.TrimEnd('.')}: {cause.Message}"
+            : error.Message;
+        return Results.Json(new ProblemReply("Bad request", detail, error.StatusCode, 1),
+            LocalApiJsonContext.Default.ProblemReply, "application/problem+json", error.StatusCode);
     }
 
     private static IResult Problem(Exception error)

@@ -1,43 +1,21 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Dispatch.Agent.LocalApi;
 
 /// <summary>
-/// The local API of a running host, over its Unix socket. Errors come back as the host's one-line message and exit status
-/// (<see cref="HostProblemException"/>); cancelling a request closes the connection, which stops the host's work for it and
-/// lets go of any key it held.
+/// The local API of a running host, over its Unix socket (<see cref="HostExchange"/>). Errors come back as the host's
+/// one-line message and exit status (<see cref="HostProblemException"/>); cancelling a request closes the connection,
+/// which stops the host's work for it and lets go of any key it held.
 /// </summary>
 public sealed class HostClient : IDesktopApi, IDisposable
 {
-    private readonly HttpClient _http;
-
     /// <summary>A client of the host listening on <paramref name="socketPath"/> for <paramref name="displayName"/>.</summary>
     public HostClient(string socketPath, string displayName)
     {
         SocketPath = socketPath;
         DisplayName = displayName;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        // A step may wait minutes for a person's answer; the caller's token bounds every request instead.
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://dispatch-host/"), Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The host's socket.</summary>
@@ -51,11 +29,8 @@ public sealed class HostClient : IDesktopApi, IDisposable
         PostAsync("v1/screenshot", request, LocalApiJsonContext.Default.ScreenshotRequest, LocalApiJsonContext.Default.ScreenshotReply, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<WindowDto>> WindowsAsync(CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/windows"), cancellationToken);
-        return await ReadAsync(response, LocalApiJsonContext.Default.IReadOnlyListWindowDto, cancellationToken);
-    }
+    public Task<IReadOnlyList<WindowDto>> WindowsAsync(CancellationToken cancellationToken) =>
+        GetAsync("v1/windows", LocalApiJsonContext.Default.IReadOnlyListWindowDto, cancellationToken);
 
     /// <inheritdoc/>
     public Task<TreeReply> InspectAsync(InspectRequest request, CancellationToken cancellationToken) =>
@@ -78,116 +53,155 @@ public sealed class HostClient : IDesktopApi, IDisposable
         PostAsync("v1/recipes", request, LocalApiJsonContext.Default.RecipeRequest, LocalApiJsonContext.Default.RecipeReply, cancellationToken);
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<WatchEvent> WatchAsync(WatchRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<WatchEvent> WatchAsync(WatchRequest request, CancellationToken cancellationToken) =>
+        Watch(request, cancellationToken).ToAsyncEnumerable();
+
+    private IEnumerable<WatchEvent> Watch(WatchRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "v1/watch") { Content = JsonContent.Create(request, LocalApiJsonContext.Default.WatchRequest) };
-        using var response = await SendAsync(message, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        while (await ReadLineOrEndAsync(reader, cancellationToken) is { } line)
+        using var exchange = Send("POST", "v1/watch", JsonSerializer.SerializeToUtf8Bytes(request, LocalApiJsonContext.Default.WatchRequest), cancellationToken);
+        // Ctrl+C ends a watch normally: the lines stop when the caller does.
+        foreach (var line in ReadLines(exchange, cancellationToken))
         {
             if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
-                yield return System.Text.Json.JsonSerializer.Deserialize(line.AsSpan(6), LocalApiJsonContext.Default.WatchEvent)
+                yield return JsonSerializer.Deserialize(line.AsSpan(6), LocalApiJsonContext.Default.WatchEvent)
                     ?? throw new HostProblemException("the host sent an empty watch event", FailureReport.Bug);
             }
         }
     }
 
-    /// <summary>The next line of a stream; null at its end or when the caller stops reading (Ctrl+C ends a watch normally).</summary>
-    private static async Task<string?> ReadLineOrEndAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadLineAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
-
     /// <summary>What the host says about itself.</summary>
-    public async Task<HostStatusReply> StatusAsync(CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/status"), cancellationToken);
-        return await ReadAsync(response, LocalApiJsonContext.Default.HostStatusReply, cancellationToken);
-    }
+    public Task<HostStatusReply> StatusAsync(CancellationToken cancellationToken) =>
+        GetAsync("v1/status", LocalApiJsonContext.Default.HostStatusReply, cancellationToken);
 
     /// <summary>Asks the host to stop: its running tasks are stopped and their keys let go, then it closes.</summary>
-    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    public Task ShutdownAsync(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "v1/shutdown"), cancellationToken);
+        using var exchange = Send("POST", "v1/shutdown", [], cancellationToken);
+        return Task.CompletedTask;
     }
 
     /// <summary>The latest tasks the host ran, newest first.</summary>
-    public async Task<IReadOnlyList<TaskSummaryDto>> TasksAsync(CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/tasks"), cancellationToken);
-        return await ReadAsync(response, LocalApiJsonContext.Default.IReadOnlyListTaskSummaryDto, cancellationToken);
-    }
+    public Task<IReadOnlyList<TaskSummaryDto>> TasksAsync(CancellationToken cancellationToken) =>
+        GetAsync("v1/tasks", LocalApiJsonContext.Default.IReadOnlyListTaskSummaryDto, cancellationToken);
 
     /// <summary>The host's loop events as they happen (Server-Sent Events), until cancelled or the host stops.</summary>
-    public async IAsyncEnumerable<string> EventLinesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<string> EventLinesAsync(CancellationToken cancellationToken) =>
+        EventLines(cancellationToken).ToAsyncEnumerable();
+
+    private IEnumerable<string> EventLines(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/events"), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        using var exchange = Send("GET", "v1/events", [], cancellationToken);
+        foreach (var line in ReadLines(exchange, cancellationToken))
         {
             yield return line;
         }
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _http.Dispose();
-
-    private async Task<TReply> PostAsync<TRequest, TReply>(string path, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TReply> replyType,
-        CancellationToken cancellationToken)
+    public void Dispose()
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request, requestType) };
-        using var response = await SendAsync(message, cancellationToken);
-        return await ReadAsync(response, replyType, cancellationToken);
+        // Every request has its own connection, closed with it.
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    private Task<TReply> GetAsync<TReply>(string path, JsonTypeInfo<TReply> replyType, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        using var exchange = Send("GET", path, [], cancellationToken);
+        return Task.FromResult(Read(exchange, replyType, cancellationToken));
+    }
+
+    private Task<TReply> PostAsync<TRequest, TReply>(string path, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TReply> replyType,
+        CancellationToken cancellationToken)
+    {
+        using var exchange = Send("POST", path, JsonSerializer.SerializeToUtf8Bytes(request, requestType), cancellationToken);
+        return Task.FromResult(Read(exchange, replyType, cancellationToken));
+    }
+
+    private HostExchange Send(string method, string path, ReadOnlySpan<byte> body, CancellationToken cancellationToken)
+    {
+        HostExchange exchange;
         try
         {
-            response = await _http.SendAsync(message, completion, cancellationToken);
+            exchange = HostExchange.Send(SocketPath, method, path, body, cancellationToken);
         }
-        catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.ConnectionError)
+        catch (SocketException error)
         {
             throw new HostProblemException($"the Dispatch host of display {DisplayName} ({SocketPath}) could not be reached: {error.Message}; " +
                 "run the command again with --direct to work without it", 1);
         }
-        catch (HttpRequestException error)
+        catch (IOException error)
         {
-            // The request may have been carried out: repeating it could do an irreversible step twice.
-            throw new HostProblemException($"the Dispatch host of display {DisplayName} stopped answering during the request ({error.Message}); " +
-                "whether it was carried out is unknown: see 'dispatch status' and the host's journal before repeating it", 1);
+            throw StoppedAnswering(error);
         }
-        if (response.IsSuccessStatusCode)
+        if (exchange.Succeeded)
         {
-            return response;
+            return exchange;
         }
-        using (response)
+        using (exchange)
         {
             ProblemReply? problem = null;
             try
             {
-                problem = await response.Content.ReadFromJsonAsync(LocalApiJsonContext.Default.ProblemReply, cancellationToken);
+                problem = JsonSerializer.Deserialize(ReadBody(exchange, cancellationToken), LocalApiJsonContext.Default.ProblemReply);
             }
-            catch (System.Text.Json.JsonException)
+            catch (JsonException)
             {
-                // Not one of ours: the status line is all there is to say.
+                // Not one of ours (or empty): the status line is all there is to say.
             }
-            throw new HostProblemException(problem?.Detail ?? $"the host answered {(int)response.StatusCode} {response.ReasonPhrase}",
-                problem is { ExitCode: > 0 } known ? known.ExitCode : response.StatusCode == HttpStatusCode.InternalServerError ? FailureReport.Bug : 1);
+            throw new HostProblemException(problem?.Detail ?? $"the host answered {exchange.StatusCode} {exchange.ReasonPhrase}",
+                problem is { ExitCode: > 0 } known ? known.ExitCode : exchange.StatusCode == 500 ? FailureReport.Bug : 1);
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        await response.Content.ReadFromJsonAsync(type, cancellationToken)
-        ?? throw new HostProblemException("the host answered with an empty body", FailureReport.Bug);
+    private HostProblemException StoppedAnswering(IOException error) =>
+        // The request may have been carried out: repeating it could do an irreversible step twice.
+        new($"the Dispatch host of display {DisplayName} stopped answering during the request ({error.Message}); " +
+            "whether it was carried out is unknown: see 'dispatch status' and the host's journal before repeating it", 1);
+
+    private byte[] ReadBody(HostExchange exchange, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return exchange.ReadBody(cancellationToken);
+        }
+        catch (IOException error)
+        {
+            throw StoppedAnswering(error);
+        }
+    }
+
+    private T Read<T>(HostExchange exchange, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var body = ReadBody(exchange, cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize(body, type) ?? throw new HostProblemException("the host answered with an empty body", FailureReport.Bug);
+        }
+        catch (JsonException error)
+        {
+            throw new HostProblemException($"the host's answer is not the expected {type.Type.Name} ({error.Message})", FailureReport.Bug);
+        }
+    }
+
+    private static IEnumerable<string> ReadLines(HostExchange exchange, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(exchange.Body, leaveOpen: true);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (IOException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+            if (line is null)
+            {
+                yield break;
+            }
+            yield return line;
+        }
+    }
 }

@@ -397,6 +397,25 @@ public sealed partial class HostTests
         Assert.IsTrue(HostSocket.IsLive(s_cli.Virtual.DisplayName));
     }
 
+    [TestMethod]
+    [DataRow("v1/find", "{\"locator\": 5}", "$.locator")]
+    [DataRow("v1/screenshot", "xyz", "'x' is an invalid start of a value")]
+    [DataRow("v1/tasks", "", "has no body")]
+    public async Task MalformedBody_OverTheSocket_IsAProblemSayingWhatIsWrong_AndTheHostServesOn(string path, string body, string named)
+    {
+        await using var host = await DispatchHost.StartAsync(s_cli.Virtual.DisplayName, isVirtual: false, TestContext.CancellationToken);
+
+        using var exchange = HostExchange.Send(host.Record.Socket, "POST", path, System.Text.Encoding.UTF8.GetBytes(body), TestContext.CancellationToken);
+        var problem = System.Text.Json.JsonSerializer.Deserialize(exchange.ReadBody(TestContext.CancellationToken), LocalApiJsonContext.Default.ProblemReply);
+        var after = await s_cli.DispatchAsync("windows");
+
+        Assert.AreEqual(400, exchange.StatusCode);
+        Assert.IsNotNull(problem, "a 400 with no problem reply");
+        StringAssert.Contains(problem.Detail, named);
+        Assert.AreEqual(1, problem.ExitCode);
+        Assert.AreEqual(0, after.Status, $"the host stopped serving after a malformed {path}: {after.Error}");
+    }
+
     /// <summary>Timings differ from run to run; everything else must be the same.</summary>
     private static string Timeless(string text) => Milliseconds().Replace(text, "N");
 
