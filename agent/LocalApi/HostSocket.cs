@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Dispatch.Engine;
+using Dispatch.Engine.Platform.X11;
 
 namespace Dispatch.Agent.LocalApi;
 
@@ -11,14 +12,8 @@ namespace Dispatch.Agent.LocalApi;
 /// </summary>
 public static class HostSocket
 {
-    /// <summary>The display as hosts are keyed: <c>:99.0</c> and <c>:99</c> are the same server.</summary>
-    public static string Normalise(string display)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(display);
-        var colon = display.LastIndexOf(':');
-        var dot = display.LastIndexOf('.');
-        return colon >= 0 && dot > colon && display[(dot + 1)..].All(char.IsAsciiDigit) ? display[..dot] : display;
-    }
+    /// <summary>The display as hosts are keyed: its server (<c>:99.0</c> and <c>:99</c> are the same), as the input lock is.</summary>
+    public static string Normalise(string display) => X11DisplayName.ServerOf(display);
 
     /// <summary>The socket of <paramref name="display"/>'s host.</summary>
     public static string PathFor(string display) => Path.Combine(RuntimeDirectory.ForCurrentUser, $"host-{Key(display)}.sock");

@@ -201,9 +201,12 @@ public sealed class TypingTests
     }
 
     [TestMethod]
-    public async Task LockAsync_HeldByAnotherInput_MakesADirectKeyPressRefuseNamingTheHolder()
+    [DataRow("")]
+    [DataRow(".0")]
+    public async Task LockAsync_HeldByAnotherInput_MakesADirectKeyPressRefuseNamingTheHolder(string screen)
     {
-        using var other = s_desktop.Virtual.Open();
+        // ":N.0" is the same server as ":N": the same keys, so the same lock.
+        using var other = Engine.Desktop.Open(new Engine.DesktopOptions { DisplayName = s_desktop.Virtual.DisplayName + screen });
         using (await other.Input.LockAsync(TestContext.CancellationToken))
         {
             var error = Assert.ThrowsExactly<InputBusyException>(() => s_desktop.Desktop.Input.PressKeys("shift"));

@@ -33,7 +33,7 @@ internal sealed class X11InputLedger : IDisposable
     public static X11InputLedger Open(X11Connection connection)
     {
         var folder = Folder();
-        var prefix = $"input-{Sanitise(connection.Name)}-";
+        var prefix = $"input-{Sanitise(X11DisplayName.ServerOf(connection.Name))}-";
         var server = ServerIdentity(connection.Name);
         foreach (var file in Directory.EnumerateFiles(folder, prefix + "*.json"))
         {
@@ -48,7 +48,7 @@ internal sealed class X11InputLedger : IDisposable
     /// (<c>DISPLAY.input.lock</c> next to the ledgers): keys of two requests never interleave, and the keys one holds
     /// never modify another's.
     /// </summary>
-    public static string InputLockPath(X11Connection connection) => Path.Combine(Folder(), $"{Sanitise(connection.Name)}.input.lock");
+    public static string InputLockPath(X11Connection connection) => Path.Combine(Folder(), $"{Sanitise(X11DisplayName.ServerOf(connection.Name))}.input.lock");
 
     /// <summary>Records a key about to be pressed.</summary>
     public void Pressing(int keycode)
