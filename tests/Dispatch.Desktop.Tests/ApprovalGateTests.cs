@@ -68,6 +68,28 @@ public sealed class ApprovalGateTests
         turn == 0 ? first(context) : Task.FromResult(PlannerDecision.Finished("clicked"));
 
     [TestMethod]
+    public async Task WhileAPersonIsAsked_NoOtherDispatchCanPressTheAnswerForThem()
+    {
+        var app = await QuestionAsync("Permanently erase 2 files?", "Erase files");
+        string? refused = null;
+        var phone = new ScriptedApprovalChannel((_, _) =>
+        {
+            // Another Dispatch on this display tries to answer for the person: Return would press the dialog's Yes.
+            using var other = s_desktop.Virtual.Open();
+            refused = Assert.ThrowsExactly<Engine.Input.InputBusyException>(() => other.Input.PressKeys("Return")).Message;
+            return Task.FromResult(ScriptedApprovalChannel.Say(ApprovalOutcome.Denied));
+        });
+
+        var (result, _) = await RunAsync(new ScriptedPlanner((c, t) => Once(c, t, x => ClickButtonAsync(x, "Erase files", "Yes"))), phone);
+        await s_desktop.SettleAsync();
+
+        StringAssert.Contains(refused, $"process {Environment.ProcessId}");
+        Assert.AreEqual(StepDecision.Denied, result.Steps.Single().Decision);
+        Assert.IsFalse(app.Process.HasExited, "the dialog was answered while the person was being asked");
+        app.Process.Kill();
+    }
+
+    [TestMethod]
     public async Task Deny_AClickOnYesInADeleteDialog_LeavesTheDialogOpenAndJournalsTheDenial()
     {
         var app = await QuestionAsync("Permanently delete 3 files?", "Delete files");
