@@ -75,6 +75,11 @@ public sealed class Desktop : IDesktop
         ? ((X11ServerWatch)_serverWatch.Value).Lost
         : throw new PlatformNotSupportedException("Only the X11 backend can watch its server.");
 
+    /// <inheritdoc/>
+    public Recording.IInputRecorder RecordInput() => OperatingSystem.IsLinux()
+        ? X11InputRecorder.Start(DisplayName)
+        : throw new PlatformNotSupportedException("Only the X11 backend can record input.");
+
     /// <summary>Connects to a display.</summary>
     /// <exception cref="DisplayUnavailableException">No display was given, or it cannot be opened.</exception>
     /// <exception cref="PlatformNotSupportedException">This operating system has no backend yet.</exception>

@@ -29,4 +29,8 @@ public interface IDesktop : IDisposable
 
     /// <summary>Settle and change waits over <see cref="Screen"/>.</summary>
     ScreenWatcher Watcher { get; }
+
+    /// <summary>Starts recording the person's input on this display (connections of its own), until the recorder is disposed.</summary>
+    /// <exception cref="DispatchException">The display cannot record input.</exception>
+    Recording.IInputRecorder RecordInput();
 }
