@@ -26,6 +26,7 @@ internal sealed unsafe class X11InputRecorder : IInputRecorder
     private readonly Channel<RecordedInput> _events = Channel.CreateUnbounded<RecordedInput>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Lock _keymapLock = new();
     private readonly Thread _thread;
+    private readonly ManualResetEventSlim _started = new();
     private GCHandle _self;
     private nuint[] _keymap = [];
     private int _minKeycode;
@@ -41,7 +42,21 @@ internal sealed unsafe class X11InputRecorder : IInputRecorder
         _self = GCHandle.Alloc(this);
         _thread = new Thread(Run) { IsBackground = true, Name = $"X RECORD {control.Name}" };
         _thread.Start();
+        // Events before the server starts sending are not recorded: return only once it does (or enabling failed).
+        if (!_started.Wait(StartTimeout) || _events.Reader.Completion.IsCompleted)
+        {
+            var failure = _events.Reader.Completion.Exception?.InnerException;
+            Dispose();
+            throw failure switch
+            {
+                DispatchException known => known,
+                null => new DispatchException($"Display '{control.Name}' did not start sending recorded input within {StartTimeout.TotalSeconds:0} s."),
+                _ => new DispatchException($"Display '{control.Name}' could not start recording input: {failure.Message}", failure),
+            };
+        }
     }
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc/>
     public ChannelReader<RecordedInput> Events => _events.Reader;
@@ -110,6 +125,7 @@ internal sealed unsafe class X11InputRecorder : IInputRecorder
         _self.Free();
         _data.Dispose();
         _control.Dispose();
+        _started.Dispose();
         _events.Writer.TryComplete();
     }
 
@@ -129,6 +145,10 @@ internal sealed unsafe class X11InputRecorder : IInputRecorder
             // Ends the reader's loop with the reason instead of a silent end of the recording.
             _events.Writer.TryComplete(error);
         }
+        finally
+        {
+            _started.Set();
+        }
     }
 
     [UnmanagedCallersOnly]
@@ -136,7 +156,11 @@ internal sealed unsafe class X11InputRecorder : IInputRecorder
     {
         try
         {
-            if (data->Category == LibXtst.XRecordFromServer && data->Data != null && data->DataLength >= 8)
+            if (data->Category == LibXtst.XRecordStartOfData)
+            {
+                ((X11InputRecorder)GCHandle.FromIntPtr(closure).Target!)._started.Set();
+            }
+            else if (data->Category == LibXtst.XRecordFromServer && data->Data != null && data->DataLength >= 8)
             {
                 var recorder = (X11InputRecorder)GCHandle.FromIntPtr(closure).Target!;
                 recorder.Accept(new ReadOnlySpan<byte>(data->Data, 32));

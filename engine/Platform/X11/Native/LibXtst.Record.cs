@@ -11,6 +11,9 @@ internal static unsafe partial class LibXtst
     /// <summary><c>XRecordFromServer</c>: the intercepted data is an event the server sent.</summary>
     public const int XRecordFromServer = 0;
 
+    /// <summary><c>XRecordStartOfData</c>: the first datum, once the server records.</summary>
+    public const int XRecordStartOfData = 4;
+
     /// <summary>Byte offset of <c>device_events</c> (an XRecordRange8: first, last) in an XRecordRange.</summary>
     public const int DeviceEventsOffset = 18;
 
