@@ -47,7 +47,7 @@ internal sealed class CliDesktop : IDisposable
         Console.SetError(error);
         try
         {
-            var status = await CliApp.Build().Parse(["--display", Virtual.DisplayName, .. arguments]).InvokeAsync();
+            var status = await CliApp.Parse(["--display", Virtual.DisplayName, .. arguments]).InvokeAsync();
             return (status, output.ToString(), error.ToString());
         }
         finally

@@ -148,7 +148,10 @@ public sealed class VirtualDesktop : IDisposable
         }
     }
 
-    /// <summary>Start information for <paramref name="fileName"/> on this desktop, with <see cref="Environment"/> applied.</summary>
+    /// <summary>
+    /// Start information for <paramref name="fileName"/> on this desktop, with <see cref="Environment"/> applied and what its
+    /// toolkit needs to be accessible.
+    /// </summary>
     public ProcessStartInfo CreateStartInfo(string fileName, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName) { UseShellExecute = false };
@@ -160,6 +163,7 @@ public sealed class VirtualDesktop : IDisposable
         {
             info.Environment[key] = value;
         }
+        ToolkitAccessibility.Apply(info);
         return info;
     }
 
