@@ -49,7 +49,9 @@ internal static class WindowCommands
                 : new WindowRequest(action, parse.GetValue(window)!, X: Value(0), Y: Value(1), NoGate: withGate && parse.GetValue(GateOptions.NoGate));
             using var engine = CommonOptions.Connect(parse);
             var reply = await engine.Api.ArrangeWindowAsync(request, cancellationToken);
-            Console.WriteLine($"{action}: {reply.Window}");
+            Console.WriteLine(action == "close"
+                ? reply.Closed ? $"closed: {reply.Window}" : $"asked to close, still open (it may be asking about unsaved work): {reply.Window}"
+                : $"{action}: {reply.Window}");
             return 0;
         }));
         return command;

@@ -8,6 +8,8 @@ namespace Dispatch.Agent.LocalApi;
 /// <summary>Launching programs and arranging their windows.</summary>
 public sealed partial class InProcessDesktopApi
 {
+    private static readonly TimeSpan s_arrangeTimeout = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc/>
     public async Task<LaunchReply> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
@@ -30,22 +32,28 @@ public sealed partial class InProcessDesktopApi
     }
 
     /// <inheritdoc/>
-    public Task<WindowReply> ArrangeWindowAsync(WindowRequest request, CancellationToken cancellationToken)
+    public async Task<WindowReply> ArrangeWindowAsync(WindowRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var watch = Stopwatch.StartNew();
         var windows = Desktop.Windows;
         var window = WindowNamed(windows, request.Window);
+        Func<WindowInfo?, bool> done;
         switch (request.Action)
         {
             case "activate":
                 windows.Activate(window.Id);
+                done = w => w is { IsActive: true };
                 break;
             case "move":
-                windows.MoveResize(window.Id, window.Bounds with { X = Required(request.X, "x"), Y = Required(request.Y, "y") });
+                var corner = new Engine.Geometry.Point(Required(request.X, "x"), Required(request.Y, "y"));
+                windows.MoveResize(window.Id, window.Bounds with { X = corner.X, Y = corner.Y });
+                done = w => w is not null && w.Bounds.X == corner.X && w.Bounds.Y == corner.Y;
                 break;
             case "resize":
                 windows.MoveResize(window.Id, window.Bounds with { Width = Positive(request.Width, "width"), Height = Positive(request.Height, "height") });
+                // The app may round the size (a terminal to whole characters): any new size is its answer.
+                done = w => w is not null && w.Bounds.Size != window.Bounds.Size;
                 break;
             case "close":
                 // A close may throw away unsaved work without a word (a terminal, an app that does not ask), and no policy can
@@ -56,11 +64,28 @@ public sealed partial class InProcessDesktopApi
                         "close it with its own button or menu (judged by the policy), or add --no-gate to close it yourself");
                 }
                 windows.Close(window.Id);
+                done = w => w is null;
                 break;
             default:
                 throw new ArgumentException($"'{request.Action}' is not a window action; expected activate, move, resize or close.");
         }
-        return Task.FromResult(new WindowReply(WindowDto.From(windows.Get(window.Id) ?? window), watch.Elapsed.TotalMilliseconds));
+        // The window manager and the app answer in their own time: the reply shows the window once it did what was asked, or
+        // as it is after a short wait (an app that asks about unsaved work before it closes, a size it refused).
+        var now = await WindowAfterAsync(windows, window.Id, done, cancellationToken);
+        return new WindowReply(WindowDto.From(now ?? window), watch.Elapsed.TotalMilliseconds, Closed: now is null);
+    }
+
+    private static async Task<WindowInfo?> WindowAfterAsync(IWindowManager windows, ulong id, Func<WindowInfo?, bool> done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await windows.WaitForWindowAsync(_ => done(windows.Get(id)), s_arrangeTimeout, cancellationToken);
+        }
+        catch (WindowNotFoundException)
+        {
+            // Not done in time: the reply says how the window is now.
+        }
+        return windows.Get(id);
     }
 
     /// <inheritdoc/>
