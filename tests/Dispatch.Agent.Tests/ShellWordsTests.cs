@@ -10,7 +10,7 @@ public sealed class ShellWordsTests
     [DataRow("click 'role=\"push button\" name=\"OK\"'", new[] { "click", "role=\"push button\" name=\"OK\"" })]
     [DataRow("type \"it's \\\"quoted\\\" \\\\ here\"", new[] { "type", "it's \"quoted\" \\ here" })]
     [DataRow("key  ctrl+a\\ Delete   # clears the field", new[] { "key", "ctrl+a Delete" })]
-    [DataRow("set-text name=Total'  'x''y' \"\"", new[] { "set-text", "name=Total  xy", "" })]
+    [DataRow("set-text name=Total'  'x''y \"\"", new[] { "set-text", "name=Total  xy", "" })]
     [DataRow("find text=#3", new[] { "find", "text=#3" })]
     public void Split_QuotesEscapesAndComments_GiveTheShellsWords(string line, string[] words) =>
         CollectionAssert.AreEqual(words, ShellWords.Split(line).ToArray());
