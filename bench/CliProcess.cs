@@ -33,8 +33,24 @@ internal static class CliProcess
         return process.ExitCode == 0 ? 0 : throw new InvalidOperationException($"dispatch {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}");
     }
 
-    /// <summary>Waits until a started <c>dispatch run</c> says it serves its socket.</summary>
-    public static void WaitUntilServing(Process host)
+    /// <summary>Starts <c>dispatch run</c> on the benchmark desktop and waits until it serves its socket.</summary>
+    public static Process StartHost(string state)
+    {
+        var host = Start(state, "run");
+        WaitUntilServing(host);
+        return host;
+    }
+
+    /// <summary>Stops a host <see cref="StartHost"/> started and removes the benchmark's state folder.</summary>
+    public static void StopHost(Process host, string state)
+    {
+        host.Kill();
+        host.WaitForExit();
+        host.Dispose();
+        Directory.Delete(state, recursive: true);
+    }
+
+    private static void WaitUntilServing(Process host)
     {
         while (host.StandardOutput.ReadLine() is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
         {

@@ -20,17 +20,13 @@ public class CliProcessBenchmarks
     {
         _state = Directory.CreateTempSubdirectory("dispatch-bench-cli-").FullName;
         _output = Path.Combine(_state, "shot.png");
-        _host = CliProcess.Start(_state, "run");
-        CliProcess.WaitUntilServing(_host);
+        _host = CliProcess.StartHost(_state);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _host.Kill();
-        _host.WaitForExit();
-        _host.Dispose();
-        Directory.Delete(_state, recursive: true);
+        CliProcess.StopHost(_host, _state);
     }
 
     [Benchmark(Baseline = true, Description = "screenshot process, --direct")]

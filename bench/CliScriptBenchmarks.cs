@@ -30,18 +30,14 @@ public class CliScriptBenchmarks
         {
             BenchDesktop.StartCalculatorAsync(desktop).GetAwaiter().GetResult();
         }
-        _host = CliProcess.Start(_state, "run");
-        CliProcess.WaitUntilServing(_host);
+        _host = CliProcess.StartHost(_state);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _host.Kill();
-        _host.WaitForExit();
-        _host.Dispose();
         BenchDesktop.CloseApps();
-        Directory.Delete(_state, recursive: true);
+        CliProcess.StopHost(_host, _state);
     }
 
     /// <summary>The display starts empty each time, so every iteration types the same twenty digits.</summary>
