@@ -1,3 +1,3 @@
 using Dispatch.Agent.Cli;
 
-return await CliApp.Build().Parse(args).InvokeAsync();
+return await CliApp.Parse(args).InvokeAsync();

@@ -15,9 +15,19 @@ internal static class CliApp
         root.Subcommands.Add(HostCommands.Stop());
         root.Subcommands.Add(ScreenshotCommand.Create());
         root.Subcommands.Add(WindowsCommand.Create());
-        root.Subcommands.Add(InputCommands.Click());
+        root.Subcommands.Add(ElementCommands.Click());
+        root.Subcommands.Add(ElementCommands.DoubleClick());
+        root.Subcommands.Add(ElementCommands.RightClick());
         root.Subcommands.Add(InputCommands.Type());
         root.Subcommands.Add(InputCommands.Key());
+        root.Subcommands.Add(ElementCommands.SetText());
+        root.Subcommands.Add(ElementCommands.GetText());
+        root.Subcommands.Add(ElementCommands.Invoke());
+        root.Subcommands.Add(ElementCommands.Scroll());
+        root.Subcommands.Add(ElementCommands.Drag());
+        root.Subcommands.Add(LaunchCommand.Create());
+        root.Subcommands.Add(WindowCommands.Window());
+        root.Subcommands.Add(WindowCommands.WaitWindow());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(PerceptionCommands.Inspect());
         root.Subcommands.Add(PerceptionCommands.Find());
@@ -25,6 +35,10 @@ internal static class CliApp
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(ActCommand.Create());
         root.Subcommands.Add(RecipeCommand.Create());
+        root.Subcommands.Add(ScriptCommand.Create());
         return root;
     }
+
+    /// <summary>Parses a command line as a person means it (a launched program's arguments are its own).</summary>
+    public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(LaunchCommand.SeparateProgramArguments(args));
 }

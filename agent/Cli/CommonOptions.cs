@@ -27,6 +27,10 @@ internal static class CommonOptions
     /// <exception cref="DispatchException">No display was given and several hosts run, so which one is meant is unclear.</exception>
     public static EngineConnection Connect(ParseResult parse, string? journal = null)
     {
+        if (s_shared.Value is { } shared)
+        {
+            return shared.Borrowed();
+        }
         var display = ResolveDisplay(parse);
         if (!parse.GetValue(Direct) && display is not null && HostSocket.IsLive(display))
         {
@@ -38,6 +42,12 @@ internal static class CommonOptions
             .BuildServiceProvider();
         return new EngineConnection(new InProcessDesktopApi(services, display ?? "", () => new ConsoleApprovalChannel()), services);
     }
+
+    // The connection of the script being run on this flow, which its commands share; null outside a script.
+    private static readonly AsyncLocal<EngineConnection?> s_shared = new();
+
+    /// <summary>Makes every command on this flow use <paramref name="connection"/> (a script's, kept open between its commands); null ends that.</summary>
+    public static void Share(EngineConnection? connection) => s_shared.Value = connection;
 
     /// <summary>The display given, else <c>$DISPLAY</c>, else the one display a running host serves; null when there is none.</summary>
     /// <exception cref="DispatchException">Several hosts run and none was named.</exception>

@@ -1,67 +1,54 @@
 using System.CommandLine;
 using Dispatch.Engine.Actions;
-using Dispatch.Engine.Geometry;
+using Dispatch.Agent.LocalApi;
 using Dispatch.Engine.Input;
 
 namespace Dispatch.Agent.Cli;
 
 /// <summary>
-/// <c>dispatch click</c>, <c>type</c> and <c>key</c>: synthesised input, each one step through the same risk policy,
+/// <c>dispatch type</c> and <c>key</c>: synthesised input, each one step through the same risk policy,
 /// approval gate and journal as <c>dispatch act</c> (<c>--no-gate</c> runs it without asking, and the journal says so).
 /// </summary>
 internal static class InputCommands
 {
-    public static Command Click()
-    {
-        var x = new Argument<int>("x") { Description = "Screen x in pixels." };
-        var y = new Argument<int>("y") { Description = "Screen y in pixels." };
-        var button = new Option<MouseButton>("--button") { Description = "left, middle or right.", DefaultValueFactory = _ => MouseButton.Left };
-        var count = new Option<int>("--count") { Description = "1, 2 (double) or 3 (triple click; left button only).", DefaultValueFactory = _ => 1 };
-        var hold = new Option<string?>("--hold") { Description = "Keys held during the click, e.g. shift or ctrl+shift." };
-        var command = new Command("click", "Click at a screen point.") { x, y, button, count, hold };
-        return WithGate(command, parse =>
-        {
-            var (which, times) = (parse.GetValue(button), parse.GetValue(count));
-            var kind = (which, times) switch
-            {
-                (MouseButton.Left, 1) => ActionKind.LeftClick,
-                (MouseButton.Left, 2) => ActionKind.DoubleClick,
-                (MouseButton.Left, 3) => ActionKind.TripleClick,
-                (MouseButton.Right, 1) => ActionKind.RightClick,
-                (MouseButton.Middle, 1) => ActionKind.MiddleClick,
-                _ => throw new ArgumentException($"--count {times} with --button {which.ToString().ToLowerInvariant()} is not a click; expected 1, or 2 or 3 with the left button."),
-            };
-            if (parse.GetValue(hold) is { } keys)
-            {
-                KeyChord.Parse(keys);
-            }
-            return new ComputerAction(kind) { Coordinate = new Point(parse.GetValue(x), parse.GetValue(y)), Text = parse.GetValue(hold) };
-        });
-    }
-
     public static Command Type()
     {
         var text = new Argument<string>("text") { Description = "Any Unicode text; a newline in the shell's string presses Return." };
         var command = new Command("type", "Type text into the focused window, whatever the keyboard layout.") { text };
-        return WithGate(command, parse => new ComputerAction(ActionKind.Type) { Text = parse.GetValue(text) });
+        return WithGate(command, parse => [new ComputerAction(ActionKind.Type) { Text = parse.GetValue(text) }]);
     }
 
     public static Command Key()
     {
         var keys = new Argument<string>("keys") { Description = "xdotool key syntax: ctrl+s, Return, shift+Tab, 'ctrl+a Delete' for a sequence." };
-        var command = new Command("key", "Press a key chord (or several, separated by spaces).") { keys };
+        var delay = new Option<double>("--delay")
+        {
+            Description = "Milliseconds between the chords of a sequence (each chord is then a step of its own, judged on its own, with the screen settled before the next).",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command("key", "Press a key chord (or several, separated by spaces).") { keys, delay };
         return WithGate(command, parse =>
         {
-            KeyChord.ParseSequence(parse.GetValue(keys)!);
-            return new ComputerAction(ActionKind.Key) { Text = parse.GetValue(keys) };
+            var sequence = parse.GetValue(keys)!;
+            KeyChord.ParseSequence(sequence);
+            var pause = Durations.Seconds(parse.GetValue(delay) / 1000, "--delay (in seconds)", maximum: 100);
+            if (pause == TimeSpan.Zero)
+            {
+                return [new ComputerAction(ActionKind.Key) { Text = sequence }];
+            }
+            var chords = sequence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return [.. chords.SelectMany((chord, i) => i == 0
+                ? [new ComputerAction(ActionKind.Key) { Text = chord }]
+                : new[] { new ComputerAction(ActionKind.Wait) { Duration = pause.TotalSeconds }, new ComputerAction(ActionKind.Key) { Text = chord } })];
         });
     }
 
-    private static Command WithGate(Command command, Func<ParseResult, ComputerAction> action)
+    private static Command WithGate(Command command, Func<ParseResult, IReadOnlyList<ComputerAction>> actions)
     {
         GateOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(() =>
-            GateOptions.RunAsync(parse, $"dispatch {command.Name}", ComputerActionJson.Write(action(parse)), dryRun: false, modelCoordinates: false, cancellationToken)));
+            GateOptions.RunAsync(parse, $"dispatch {command.Name}", actions(parse).Select(ComputerActionJson.Write).ToList(), dryRun: false, modelCoordinates: false,
+                imagePath: null, cancellationToken)));
         return command;
     }
 }

@@ -65,7 +65,7 @@ internal static class RunCommand
         }
         try
         {
-            await using var host = await DispatchHost.StartAsync(display, virtualDesktop is not null, stop.Token, allowUngated);
+            await using var host = await DispatchHost.StartAsync(display, virtualDesktop is not null, stop.Token, allowUngated, virtualDesktop?.Environment);
             var desktop = host.Services.GetRequiredService<IDesktop>();
             foreach (var program in programs)
             {

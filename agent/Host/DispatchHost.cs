@@ -46,7 +46,9 @@ internal sealed class DispatchHost : IAsyncDisposable
     /// <param name="isVirtual">The host started the display itself.</param>
     /// <param name="cancellationToken">Cancels starting.</param>
     /// <param name="allowUngated">Let clients run steps without the approval gate (<c>--no-gate</c>); off unless the person starting the host says so.</param>
-    public static async Task<DispatchHost> StartAsync(string display, bool isVirtual, CancellationToken cancellationToken, bool allowUngated = false)
+    /// <param name="desktopEnvironment">The variables programs need on the display (a virtual desktop's session bus…), for what its clients launch.</param>
+    public static async Task<DispatchHost> StartAsync(string display, bool isVirtual, CancellationToken cancellationToken, bool allowUngated = false,
+        IReadOnlyDictionary<string, string?>? desktopEnvironment = null)
     {
         display = HostSocket.Normalise(display);
         var hostLock = TakeLock(display);
@@ -75,7 +77,7 @@ internal sealed class DispatchHost : IAsyncDisposable
             builder.Services.AddSingleton<LoopEventHub>();
             builder.Services.AddSingleton<ILoopEventSink>(services => services.GetRequiredService<LoopEventHub>());
             builder.Services.AddSingleton(services => new InProcessDesktopApi(services, display,
-                () => new ConsoleApprovalChannel(terminal: ClientTerminal.Of(null)), allowUngated));
+                () => new ConsoleApprovalChannel(terminal: ClientTerminal.Of(null)), allowUngated, desktopEnvironment));
             var app = builder.Build();
             try
             {

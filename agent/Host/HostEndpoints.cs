@@ -44,6 +44,14 @@ internal static class HostEndpoints
             AnswerAsync(() => engine.FindAsync(request, context.RequestAborted), json.FindReply));
         api.MapPost("/ocr", (OcrRequest request, InProcessDesktopApi engine, HttpContext context) =>
             AnswerAsync(() => engine.OcrAsync(request, context.RequestAborted), json.OcrReply));
+        api.MapPost("/locate", (LocateRequest request, InProcessDesktopApi engine, HttpContext context) =>
+            AnswerAsync(() => engine.LocateAsync(request, context.RequestAborted), json.LocateReply));
+        api.MapPost("/launch", (LaunchRequest request, InProcessDesktopApi engine, HttpContext context) =>
+            AnswerAsync(() => engine.LaunchAsync(request, context.RequestAborted), json.LaunchReply));
+        api.MapPost("/window", (WindowRequest request, InProcessDesktopApi engine, HttpContext context) =>
+            AnswerAsync(() => engine.ArrangeWindowAsync(request, context.RequestAborted), json.WindowReply));
+        api.MapPost("/wait-window", (WaitWindowRequest request, InProcessDesktopApi engine, HttpContext context) =>
+            AnswerAsync(() => engine.WaitWindowAsync(request, context.RequestAborted), json.WindowReply));
         api.MapGet("/tasks", (LoopEventHub hub) => Results.Json(hub.Tasks, json.IReadOnlyListTaskSummaryDto));
         api.MapPost("/tasks", (StepRequest request, InProcessDesktopApi engine, HttpContext context) =>
             AnswerAsync(async () =>

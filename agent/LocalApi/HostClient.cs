@@ -53,6 +53,22 @@ public sealed class HostClient : IDesktopApi, IDisposable
         PostAsync("v1/recipes", request, LocalApiJsonContext.Default.RecipeRequest, LocalApiJsonContext.Default.RecipeReply, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<LocateReply> LocateAsync(LocateRequest request, CancellationToken cancellationToken) =>
+        PostAsync("v1/locate", request, LocalApiJsonContext.Default.LocateRequest, LocalApiJsonContext.Default.LocateReply, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<LaunchReply> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken) =>
+        PostAsync("v1/launch", request, LocalApiJsonContext.Default.LaunchRequest, LocalApiJsonContext.Default.LaunchReply, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<WindowReply> ArrangeWindowAsync(WindowRequest request, CancellationToken cancellationToken) =>
+        PostAsync("v1/window", request, LocalApiJsonContext.Default.WindowRequest, LocalApiJsonContext.Default.WindowReply, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<WindowReply> WaitWindowAsync(WaitWindowRequest request, CancellationToken cancellationToken) =>
+        PostAsync("v1/wait-window", request, LocalApiJsonContext.Default.WaitWindowRequest, LocalApiJsonContext.Default.WindowReply, cancellationToken);
+
+    /// <inheritdoc/>
     public IAsyncEnumerable<WatchEvent> WatchAsync(WatchRequest request, CancellationToken cancellationToken) =>
         Watch(request, cancellationToken).ToAsyncEnumerable();
 

@@ -40,4 +40,18 @@ public interface IDesktopApi
     /// </summary>
     /// <exception cref="Engine.Recipes.RecipeException">The recipe or a parameter value is not valid; the message gives file, line and column.</exception>
     Task<RecipeReply> RunRecipeAsync(RecipeRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Finds the one element a locator names (several are an error unless <see cref="LocateRequest.First"/>), and reads its text when asked.</summary>
+    /// <exception cref="Engine.Locators.ElementNotFoundException">Nothing matched in time; the message lists the near misses.</exception>
+    Task<LocateReply> LocateAsync(LocateRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Starts a program on the desktop, with the desktop's environment and its toolkit's accessibility switched on, and waits for its window.</summary>
+    Task<LaunchReply> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Activates, moves, resizes or closes a window named by id or title.</summary>
+    Task<WindowReply> ArrangeWindowAsync(WindowRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Waits until a window whose title contains the text is shown.</summary>
+    /// <exception cref="Engine.Windowing.WindowNotFoundException">None in time; the message lists the windows there are.</exception>
+    Task<WindowReply> WaitWindowAsync(WaitWindowRequest request, CancellationToken cancellationToken);
 }

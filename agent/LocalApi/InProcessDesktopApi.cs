@@ -27,7 +27,12 @@ namespace Dispatch.Agent.LocalApi;
 /// Whether a request may run irreversible steps without asking (<c>--no-gate</c>): true for a person's own in-process
 /// command, false for a host unless it was started with <c>--allow-ungated</c> — a request must not be able to switch the gate off.
 /// </param>
-public sealed class InProcessDesktopApi(IServiceProvider services, string displayName, Func<IApprovalChannel> defaultChannel, bool allowUngated = true) : IDesktopApi
+/// <param name="desktopEnvironment">
+/// The variables programs need on this desktop (its session bus…), given to every program launched; null when this process's
+/// own environment is the desktop's.
+/// </param>
+public sealed partial class InProcessDesktopApi(IServiceProvider services, string displayName, Func<IApprovalChannel> defaultChannel, bool allowUngated = true,
+    IReadOnlyDictionary<string, string?>? desktopEnvironment = null) : IDesktopApi
 {
     /// <summary>Encoded images larger than this are refused before they are read.</summary>
     public const long MaxImageBytes = 64L * 1024 * 1024;
@@ -185,7 +190,8 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
         var journal = services.GetRequiredService<ActionJournal>();
         var taskId = Guid.NewGuid();
         var loop = services.GetRequiredService<AgentLoopFactory>().Create(channel, timeout, journal);
-        var result = await loop.RunAsync(request.Task, new ActionListPlanner(actions), new LoopOptions
+        var keeping = request.WantImage ? new ImageKeepingPlanner(new ActionListPlanner(actions)) : null;
+        var result = await loop.RunAsync(request.Task, keeping ?? (IPlanner)new ActionListPlanner(actions), new LoopOptions
         {
             MaxSteps = Math.Max(actions.Count, 1),
             DryRun = request.DryRun,
@@ -193,7 +199,7 @@ public sealed class InProcessDesktopApi(IServiceProvider services, string displa
             Ungated = Ungated(request.NoGate),
             TaskId = taskId,
         }, cancellationToken);
-        return new StepReply(taskId, JournalWords.Of(result.Outcome), result.Message, result.Steps.Select(ToDto).ToList(), journal.Path);
+        return new StepReply(taskId, JournalWords.Of(result.Outcome), result.Message, result.Steps.Select(ToDto).ToList(), journal.Path, keeping?.Image);
     }
 
     /// <inheritdoc/>

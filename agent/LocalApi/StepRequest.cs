@@ -7,4 +7,6 @@ namespace Dispatch.Agent.LocalApi;
 /// <param name="ModelCoordinates">Coordinates are in the model's downscaled screenshot.</param>
 /// <param name="NoGate">Do not ask before irreversible steps (journaled as ungated).</param>
 /// <param name="ApprovalTimeoutSeconds">How long a person has to answer.</param>
-public sealed record StepRequest(string Task, IReadOnlyList<string> Actions, bool DryRun, bool ModelCoordinates, bool NoGate, double ApprovalTimeoutSeconds);
+/// <param name="WantImage">Send back the screen after the last step as PNG (a screenshot's, a zoom's region).</param>
+public sealed record StepRequest(string Task, IReadOnlyList<string> Actions, bool DryRun, bool ModelCoordinates, bool NoGate, double ApprovalTimeoutSeconds,
+    bool WantImage = false);

@@ -8,7 +8,7 @@ using Dispatch.Engine.Windowing;
 namespace Dispatch.Agent.Tests;
 
 /// <summary>
-/// A private virtual desktop (no accessibility bus) for a test class of the <c>dispatch</c> command, with a folder of its own
+/// A private virtual desktop (with or without the accessibility bus) for a test class of the <c>dispatch</c> command, with a folder of its own
 /// for files and state: runs the CLI in-process or as a process, launches apps and closes them at the end.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -33,9 +33,19 @@ internal sealed class CliDesktop : IDisposable
 
     public string State => Path.Combine(Work, "state");
 
-    public static async Task<CliDesktop> StartAsync(string name) =>
-        new(await VirtualDesktop.StartAsync(new VirtualDesktopOptions { IsolateHome = true, Accessibility = false }),
+    public static async Task<CliDesktop> StartAsync(string name, bool accessibility = false) =>
+        new(await VirtualDesktop.StartAsync(new VirtualDesktopOptions { IsolateHome = true, Accessibility = accessibility }),
             Directory.CreateTempSubdirectory($"dispatch-{name}-").FullName);
+
+    /// <summary>The process a <c>dispatch launch</c> printed ("pid N window …"), closed with the desktop.</summary>
+    public Process TrackLaunched(string output)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"^pid (\d+) window ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.IsTrue(match.Success, $"no pid in: {output}");
+        var process = Process.GetProcessById(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Track(process);
+        return process;
+    }
 
     /// <summary>Runs the CLI in this process on the desktop, capturing what it prints.</summary>
     public async Task<(int Status, string Output, string Error)> DispatchAsync(params string[] arguments)
@@ -47,7 +57,7 @@ internal sealed class CliDesktop : IDisposable
         Console.SetError(error);
         try
         {
-            var status = await CliApp.Build().Parse(["--display", Virtual.DisplayName, .. arguments]).InvokeAsync();
+            var status = await CliApp.Parse(["--display", Virtual.DisplayName, .. arguments]).InvokeAsync();
             return (status, output.ToString(), error.ToString());
         }
         finally

@@ -82,14 +82,17 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>The last lines the program wrote to stderr, for error messages.</summary>
     public string ErrorTail() => _errors.ToString();
 
-    /// <summary>The path of <paramref name="fileName"/> on <c>PATH</c> (or as given, when it has a slash), or null when there is none.</summary>
-    public static string? Resolve(string fileName)
+    /// <summary>
+    /// The path of <paramref name="fileName"/> on <paramref name="searchPath"/> (by default this process's <c>PATH</c>), or as
+    /// given when it has a slash; null when there is none.
+    /// </summary>
+    public static string? Resolve(string fileName, string? searchPath = null)
     {
         if (fileName.Contains('/', StringComparison.Ordinal))
         {
             return File.Exists(fileName) ? fileName : null;
         }
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         return path.Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, fileName))
             .FirstOrDefault(File.Exists);

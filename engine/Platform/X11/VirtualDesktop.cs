@@ -9,7 +9,8 @@ namespace Dispatch.Engine.Platform.X11;
 
 /// <summary>
 /// A private desktop for servers, CI and tests: Xvfb on a free display (it picks one and tells us through
-/// <c>-displayfd</c>), a private D-Bus session with the AT-SPI accessibility bus, and a light window manager.
+/// <c>-displayfd</c>), a private D-Bus session with the AT-SPI accessibility bus switched on (<c>org.a11y.Status.IsEnabled</c>),
+/// and a light window manager.
 /// Disposing stops exactly the processes it started (and their children) and removes its temporary folder. Each part runs
 /// in a process group of its own under a <see cref="ProcessSupervisor"/>, so the same happens when the process that started
 /// them is killed (SIGKILL included), and the X server's socket and lock go with it.
@@ -107,7 +108,9 @@ public sealed class VirtualDesktop : IDisposable
                 var bus = Start("dbus-daemon", ["--session", "--nofork", "--nopidfile", "--print-address=1"], "dbus-daemon");
                 environment["DBUS_SESSION_BUS_ADDRESS"] = await bus.ReadLineAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
                 // The AT-SPI bus would also be started on demand by D-Bus activation; starting it now spares the first app the wait.
-                var launcher = Start("/usr/libexec/at-spi-bus-launcher", ["--launch-immediately"], "at-spi2-core");
+                // Its GSettings in memory: turning accessibility on below must not write GNOME's setting into the person's own dconf.
+                var launcher = Start("/usr/libexec/at-spi-bus-launcher", ["--launch-immediately"], "at-spi2-core",
+                    new Dictionary<string, string?>(environment) { ["GSETTINGS_BACKEND"] = "memory" });
                 await root.WaitForRootPropertyAsync("AT_SPI_BUS", options.StartTimeout, () =>
                 {
                     if (launcher.HasExited)
@@ -115,6 +118,8 @@ public sealed class VirtualDesktop : IDisposable
                         throw new DispatchException($"at-spi-bus-launcher exited while starting. {launcher.ErrorTail()}");
                     }
                 }, cancellationToken).ConfigureAwait(false);
+                // Qt, Gecko and Chromium expose nothing on a bus nobody said was in use: say it, as a screen reader would.
+                await AccessibilityBusSwitch.TurnOnAsync(environment["DBUS_SESSION_BUS_ADDRESS"]!, options.StartTimeout, cancellationToken).ConfigureAwait(false);
             }
             if (options.WindowManager is { } windowManager)
             {
@@ -135,15 +140,18 @@ public sealed class VirtualDesktop : IDisposable
             throw;
         }
 
-        ChildProcess Start(string program, string[] arguments, string package)
+        ChildProcess Start(string program, string[] arguments, string package, IReadOnlyDictionary<string, string?>? own = null)
         {
-            var child = ChildProcess.Start(program, arguments, environment, package, supervisor);
+            var child = ChildProcess.Start(program, arguments, own ?? environment, package, supervisor);
             processes.Add(child);
             return child;
         }
     }
 
-    /// <summary>Start information for <paramref name="fileName"/> on this desktop, with <see cref="Environment"/> applied.</summary>
+    /// <summary>
+    /// Start information for <paramref name="fileName"/> on this desktop, with <see cref="Environment"/> applied and what its
+    /// toolkit needs to be accessible.
+    /// </summary>
     public ProcessStartInfo CreateStartInfo(string fileName, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName) { UseShellExecute = false };
@@ -155,6 +163,7 @@ public sealed class VirtualDesktop : IDisposable
         {
             info.Environment[key] = value;
         }
+        ToolkitAccessibility.Apply(info);
         return info;
     }
 

@@ -188,6 +188,29 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         }
     }
 
+    public void Close(ulong id)
+    {
+        lock (_lock)
+        {
+            RequireWindow(id);
+            if (SupportingWindowManager() != 0)
+            {
+                // _NET_CLOSE_WINDOW: timestamp 0, source 2 (a tool acting for the user); the manager sends WM_DELETE_WINDOW or kills as it sees fit.
+                SendToRoot((nuint)id, "_NET_CLOSE_WINDOW", 0, 2, 0, 0, 0);
+            }
+            else
+            {
+                var delete = _connection.Atom("WM_DELETE_WINDOW");
+                if (_connection.GetCardinals((nuint)id, "WM_PROTOCOLS", LibX11.XA_ATOM) is not { } protocols || !protocols.Contains(delete))
+                {
+                    throw new DispatchException($"The window 0x{id:x} does not take WM_DELETE_WINDOW and no window manager runs to close it; close it from the application.");
+                }
+                Send((nuint)id, (nuint)id, "WM_PROTOCOLS", 0, (nint)delete, (nint)LibX11.CurrentTime, 0, 0, 0);
+            }
+            _connection.SyncAndCheck("close window");
+        }
+    }
+
     public Task<WindowInfo> WaitForWindowAsync(Func<WindowInfo, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(match);
@@ -195,22 +218,75 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         return Task.Run(() => WaitForWindow(match, timeout, stillWaiting: null, cancellationToken), cancellationToken);
     }
 
-    public async Task<LaunchedApp> LaunchAsync(ProcessStartInfo program, TimeSpan timeout, Func<WindowInfo, bool>? match = null, CancellationToken cancellationToken = default)
+    public Task<LaunchedApp> LaunchAsync(ProcessStartInfo program, TimeSpan timeout, Func<WindowInfo, bool>? match = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(program);
         program.Environment["DISPLAY"] = _connection.Name;
+        ToolkitAccessibility.Apply(program);
         var output = ProcessOutputTail.Prepare(program);
         var process = Process.Start(program) ?? throw new WindowNotFoundException($"'{program.FileName}' did not start a process.");
         output.Attach(process);
+        return WaitForLaunchAsync(process, program.FileName, match, timeout, output.ToString, cancellationToken);
+    }
+
+    public Task<LaunchedApp> LaunchAsync(AppLaunch launch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        var info = new ProcessStartInfo(launch.Program) { UseShellExecute = false, WorkingDirectory = launch.WorkingDirectory ?? "" };
+        foreach (var argument in launch.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in launch.Environment)
+        {
+            info.Environment[name] = value;
+        }
+        info.Environment["DISPLAY"] = _connection.Name;
+        if (ChildProcess.Resolve(launch.Program, info.Environment.TryGetValue("PATH", out var path) ? path : null) is null)
+        {
+            throw new WindowNotFoundException($"'{launch.Program}' is not a program on PATH or a file; expected a program name or path (no shell line).");
+        }
+        ToolkitAccessibility.Apply(info);
+        // A session of its own (setsid keeps the pid when, as here, the caller does not lead a group), so the app neither gets
+        // this terminal's hang-up nor dies with this process; the shell puts its output in the file and execs the program.
+        var outputPath = launch.OutputPath ?? "/dev/null";
+        var program = info.FileName;
+        info.FileName = ProcessSupervisor.SetSid;
+        foreach (var (index, value) in new[] { "--", "/bin/sh", "-c", "out=$1; shift; exec \"$@\" </dev/null >>\"$out\" 2>&1", "sh", outputPath, program }.Index())
+        {
+            info.ArgumentList.Insert(index, value);
+        }
+        var process = Process.Start(info) ?? throw new WindowNotFoundException($"'{launch.Program}' did not start a process.");
+        var match = launch.WindowTitle is { } title ? w => w.IsVisible && w.Title.Contains(title, StringComparison.OrdinalIgnoreCase) : (Func<WindowInfo, bool>?)null;
+        return WaitForLaunchAsync(process, launch.Program, match, launch.Timeout, () => OutputTail(launch.OutputPath), cancellationToken);
+    }
+
+    /// <summary>The last lines of a launched program's output file, for an error message.</summary>
+    private static string OutputTail(string? path)
+    {
+        var tail = new ProcessOutputTail();
+        if (path is not null && File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                tail.Keep(line);
+            }
+        }
+        return path is null ? "Its output was discarded." : tail.ToString();
+    }
+
+    private async Task<LaunchedApp> WaitForLaunchAsync(Process process, string program, Func<WindowInfo, bool>? match, TimeSpan timeout, Func<string> output,
+        CancellationToken cancellationToken)
+    {
         var pid = process.Id;
-        var matches = match ?? (w => w.ProcessId == pid && w.IsVisible);
+        var matches = match ?? (w => w.IsVisible && w.ProcessId is { } owner && (owner == pid || IsDescendant(owner, pid)));
         try
         {
             var window = await Task.Run(() => WaitForWindow(matches, timeout, () =>
             {
                 if (process.HasExited)
                 {
-                    throw new WindowNotFoundException($"'{program.FileName}' (pid {pid}) exited with status {process.ExitCode} before showing a window. {output}");
+                    throw new WindowNotFoundException($"'{program}' (pid {pid}) exited with status {process.ExitCode} before showing a window. {output()}");
                 }
             }, cancellationToken), cancellationToken).ConfigureAwait(false);
             return new LaunchedApp(process, window);
@@ -219,7 +295,7 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         {
             process.Kill(entireProcessTree: true);
             process.Dispose();
-            throw new WindowNotFoundException($"'{program.FileName}' (pid {pid}) showed no window. {notShown.Message} {output}");
+            throw new WindowNotFoundException($"'{program}' (pid {pid}) showed no window. {notShown.Message} {output()}");
         }
         catch
         {
@@ -363,6 +439,34 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         return self is [var same] && same == child ? child : 0;
     }
 
+    /// <summary>True when <paramref name="processId"/> was started, directly or not, by <paramref name="ancestor"/> (parents from /proc).</summary>
+    private static bool IsDescendant(int processId, int ancestor)
+    {
+        for (var (current, hops) = (processId, 0); current > 1 && hops < 64; hops++)
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText($"/proc/{current}/stat");
+            }
+            catch (IOException)
+            {
+                return false; // it ended: it is no one's descendant any more
+            }
+            // "pid (comm) state ppid …": the name may hold spaces and parentheses, so read after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (!int.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out current))
+            {
+                return false;
+            }
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private nuint ActiveWindow() =>
         _connection.GetCardinals(_connection.Root, "_NET_ACTIVE_WINDOW", LibX11.XA_WINDOW) is [var active] ? active : 0;
 
@@ -439,7 +543,10 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         }
     }
 
-    private unsafe void SendToRoot(nuint window, string messageType, nint l0, nint l1, nint l2, nint l3, nint l4)
+    private void SendToRoot(nuint window, string messageType, nint l0, nint l1, nint l2, nint l3, nint l4) =>
+        Send(_connection.Root, window, messageType, (nint)(LibX11.SubstructureRedirectMask | LibX11.SubstructureNotifyMask), l0, l1, l2, l3, l4);
+
+    private unsafe void Send(nuint destination, nuint window, string messageType, nint eventMask, nint l0, nint l1, nint l2, nint l3, nint l4)
     {
         var message = new LibX11.XClientMessageEvent
         {
@@ -454,8 +561,7 @@ internal sealed class X11WindowManager : IWindowManager, IWindowManagerLookup
         var buffer = stackalloc byte[sizeof(LibX11.XEvent)];
         new Span<byte>(buffer, sizeof(LibX11.XEvent)).Clear();
         *(LibX11.XClientMessageEvent*)buffer = message;
-        LibX11.XSendEvent(_connection.Handle, _connection.Root, 0,
-            (nint)(LibX11.SubstructureRedirectMask | LibX11.SubstructureNotifyMask), (LibX11.XClientMessageEvent*)buffer);
+        LibX11.XSendEvent(_connection.Handle, destination, 0, eventMask, (LibX11.XClientMessageEvent*)buffer);
     }
 
     public void Dispose() => _connection.Dispose();
