@@ -18,6 +18,9 @@ public sealed class ElementFinder
 
     private const int NearMissesPerChannel = 3;
 
+    /// <summary>How often a wait looks again while the window's app is not on the accessibility bus yet.</summary>
+    private static readonly TimeSpan s_registrationPoll = TimeSpan.FromMilliseconds(200);
+
     private readonly IDesktop _desktop;
     private readonly OcrEngine _ocr;
     private readonly TimeProvider _time;
@@ -175,7 +178,18 @@ public sealed class ElementFinder
         {
             // Captured before the search, so a change during it still ends the wait below.
             using var baseline = _desktop.Screen.Capture();
-            var result = await FindAllAsync(locator, cancellationToken).ConfigureAwait(false);
+            FindResult result;
+            try
+            {
+                result = await FindAllAsync(locator, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AccessibilityException) when (timeout - _time.GetElapsedTime(start) > s_registrationPoll)
+            {
+                // A window shows a moment before its app is on the accessibility bus, and registering changes no pixel:
+                // look again shortly instead of waiting for the screen.
+                await Task.Delay(s_registrationPoll, _time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             if (met(result))
             {
                 return (result, true);

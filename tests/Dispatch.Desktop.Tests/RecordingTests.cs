@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Dispatch.Engine.Actions;
+using Dispatch.Engine.Locators;
+using Dispatch.Engine.Recording;
+using Dispatch.Engine.Vision;
+
+namespace Dispatch.Desktop.Tests;
+
+/// <summary>
+/// Recording on a real desktop: a simulated person (XTest from a connection of its own, as a keyboard and mouse would
+/// arrive) works in a zenity dialog while <see cref="SessionRecorder"/> runs; the session folder must say what they did
+/// and what they did it to, and the dialog must have got exactly their input.
+/// </summary>
+[TestClass]
+public sealed class RecordingTests
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    private static TestDesktop s_desktop = null!;
+    private static OcrEngine s_ocr = null!;
+    private static ElementFinder s_finder = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        s_desktop = await TestDesktop.StartAsync();
+        s_ocr = new OcrEngine();
+        s_finder = new ElementFinder(s_desktop.Desktop, s_ocr);
+    }
+
+    [ClassCleanup]
+    public static void Stop()
+    {
+        s_ocr?.Dispose();
+        s_desktop?.Dispose();
+    }
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public async Task APersonsClickTypingAndReturn_AreRecordedAsThreeSteps_NamingTheFieldTheyClicked()
+    {
+        var answer = s_desktop.PathOf("guest-answer.txt");
+        var app = await s_desktop.LaunchAsync(s_desktop.App("sh", "-c", $"zenity --entry --title 'Guest book' --text 'Your name:' > '{answer}'; echo $? >> '{answer}'"),
+            w => w.Title == "Guest book");
+        await s_desktop.Desktop.Accessibility.WaitForAsync(Engine.Accessibility.UiScope.Window("Guest book"), TimeSpan.FromSeconds(45), cancellationToken: TestContext.CancellationToken);
+        await s_desktop.SettleAsync();
+        var field = await s_finder.FindAsync("role=text in window \"Guest book\"");
+        var folder = s_desktop.PathOf($"session-{Guid.NewGuid():N}");
+        var recorder = new SessionRecorder(s_desktop.Desktop, new StepResolver(s_desktop.Desktop, s_finder, s_ocr), TimeProvider.System);
+
+        var recording = recorder.RecordAsync(folder, TestContext.CancellationToken);
+        using (var person = s_desktop.Virtual.Open())
+        {
+            person.Input.MoveMouse(field.Bounds.Center);
+            // A person's pointer comes to rest on what they are about to click.
+            await Task.Delay(800, TestContext.CancellationToken);
+            person.Input.Click(null);
+            await person.Input.TypeAsync("Ada Lovelace", cancellationToken: TestContext.CancellationToken);
+            person.Input.PressKeys("Return");
+            await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.CancellationToken);
+            person.Input.PressKeys(SessionRecorder.StopKey);
+        }
+        var session = await recording.WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
+
+        Assert.AreEqual($"Ada Lovelace{Environment.NewLine}0{Environment.NewLine}", await File.ReadAllTextAsync(answer, TestContext.CancellationToken));
+        var steps = (await File.ReadAllLinesAsync(Path.Combine(folder, "steps.jsonl"), TestContext.CancellationToken))
+            .Select(line => JsonSerializer.Deserialize<RecordedStep>(line, s_json)!).ToList();
+        var actions = steps.Select(s => ComputerActionJson.Parse(s.Action)).ToList();
+        Assert.AreEqual(3, session.Steps, string.Join(Environment.NewLine, steps.Select(s => s.Action)));
+        Assert.AreEqual(ActionKind.LeftClick, actions[0].Kind);
+        Assert.AreEqual(new ComputerAction(ActionKind.Type) { Text = "Ada Lovelace" }, actions[1]);
+        Assert.AreEqual(new ComputerAction(ActionKind.Key) { Text = "Return" }, actions[2]);
+        var click = steps[0];
+        Assert.IsFalse(click.PerceivedAfterPress, "the field was read only after the press, not while the pointer rested on it");
+        Assert.AreEqual("accessibility", click.Locators[0].Channel, string.Join(" | ", click.Locators));
+        StringAssert.Contains(click.Locators[0].Locator, "in window \"Guest book\"");
+        Assert.AreEqual("screen", click.Locators[^1].Channel);
+        Assert.AreEqual("Guest book", click.WindowTitle);
+        Assert.IsNotNull(click.TargetImage);
+        Assert.IsTrue(File.Exists(Path.Combine(folder, click.TargetImage)), "the target's crop is missing");
+        Assert.IsTrue(steps.All(s => File.Exists(Path.Combine(folder, s.Before))), "a step's before screenshot is missing");
+    }
+}
