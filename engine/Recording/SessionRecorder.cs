@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
+using Dispatch.Engine.Locators;
 
 namespace Dispatch.Engine.Recording;
 
@@ -12,9 +13,11 @@ namespace Dispatch.Engine.Recording;
 /// <c>steps.jsonl</c> (one <see cref="RecordedStep"/> per line, written as each step is known, so a crash loses at most
 /// the step in progress) and the screenshots the steps name. A click's target is read while the pointer rests on it,
 /// before the button goes down (the app may react to the press), through the same resolver the approval gate uses, so
-/// the element recorded is the element a replay's gate will judge. Recording only observes: it moves nothing.
+/// the element recorded is the element a replay's gate will judge. Each locator is tried at once, while the target is
+/// still there: one that finds something else is not kept, one that finds several gets the target's <c>#n</c>.
+/// Recording only observes: it moves nothing.
 /// </summary>
-public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, TimeProvider time)
+public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, ElementFinder finder, TimeProvider time)
 {
     /// <summary>The key that ends a recording (not recorded itself).</summary>
     public const string StopKey = "Pause";
@@ -67,7 +70,7 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, Ti
                         if (!await WaitToReadAsync(recorder, either.Token, cancellationToken).ConfigureAwait(false))
                         {
                             state.Rested?.Resolved.Dispose();
-                            state.Rested = await PerceiveAsync(new ComputerAction(ActionKind.LeftClick) { Coordinate = resting }, cancellationToken).ConfigureAwait(false);
+                            state.Rested = await PerceivePointAsync(resting, cancellationToken).ConfigureAwait(false);
                             rested = true;
                         }
                         continue;
@@ -143,11 +146,40 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, Ti
             return rested;
         }
         // The pointer went down without resting (a quick click, a drag): read now, after the press.
-        return (await PerceiveAsync(new ComputerAction(ActionKind.LeftClick) { Coordinate = point }, cancellationToken).ConfigureAwait(false)) with { AfterPress = true };
+        return (await PerceivePointAsync(point, cancellationToken).ConfigureAwait(false)) with { AfterPress = true };
     }
 
     private async Task<Perception> PerceiveAsync(ComputerAction action, CancellationToken cancellationToken) =>
-        new(await resolver.ResolveAsync(action, cancellationToken).ConfigureAwait(false), AfterPress: false);
+        new(await resolver.ResolveAsync(action, cancellationToken).ConfigureAwait(false), AfterPress: false, []);
+
+    /// <summary>What is at <paramref name="point"/>, and the locators that find it there now.</summary>
+    private async Task<Perception> PerceivePointAsync(Point point, CancellationToken cancellationToken)
+    {
+        var resolved = await resolver.ResolveAsync(new ComputerAction(ActionKind.LeftClick) { Coordinate = point }, cancellationToken).ConfigureAwait(false);
+        var target = resolved.Target;
+        var inWindow = target.WindowTitle is { Length: > 0 } title ? $" in window {Quote(title)}" : "";
+        var candidates = new List<RecordedLocator>();
+        if (target.Element is { } element)
+        {
+            candidates.Add(new RecordedLocator("accessibility",
+                element.Label.Length > 0 ? $"role={Quote(element.Role)} name={Quote(element.Label)}{inWindow}" : $"role={Quote(element.Role)}{inWindow}"));
+        }
+        if (target.TextAtPoint is { Length: > 0 } text && text != target.Element?.Label)
+        {
+            candidates.Add(new RecordedLocator("text", $"text={Quote(text)}{inWindow}"));
+        }
+        var verified = new List<RecordedLocator>();
+        foreach (var candidate in candidates)
+        {
+            var found = await finder.FindAllAsync(candidate.Locator, cancellationToken).ConfigureAwait(false);
+            var index = found.Matches.ToList().FindIndex(m => m.Bounds.Contains(point));
+            if (index >= 0)
+            {
+                verified.Add(found.Matches.Count == 1 ? candidate : candidate with { Locator = $"{candidate.Locator} #{index + 1}" });
+            }
+        }
+        return new Perception(resolved, AfterPress: false, verified);
+    }
 
     private async Task WriteAsync(Progress state, AssembledStep step, CancellationToken cancellationToken)
     {
@@ -177,17 +209,9 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, Ti
             string? crop = null;
             var locators = new List<RecordedLocator>();
             var window = target.WindowTitle;
-            var inWindow = window is { Length: > 0 } ? $" in window {Quote(window)}" : "";
             if (pointerStep)
             {
-                if (target.Element is { } element && element.Label.Length > 0)
-                {
-                    locators.Add(new RecordedLocator("accessibility", $"role={Quote(element.Role)} name={Quote(element.Label)}{inWindow}"));
-                }
-                if (target.TextAtPoint is { Length: > 0 } text && text != target.Element?.Label)
-                {
-                    locators.Add(new RecordedLocator("text", $"text={Quote(text)}{inWindow}"));
-                }
+                locators.AddRange(perception.Locators);
                 if (perception.Resolved.Screen is { } screen && CropAround(target.Bounds, step.Action.Coordinate!.Value, screen.Bounds) is { } area)
                 {
                     crop = $"{prefix}-target.png";
@@ -251,7 +275,7 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, Ti
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>What a step acts on, read by the resolver, and whether that was only after the press.</summary>
-    private sealed record Perception(ResolvedStep Resolved, bool AfterPress);
+    private sealed record Perception(ResolvedStep Resolved, bool AfterPress, IReadOnlyList<RecordedLocator> Locators);
 
     /// <summary>The recording's running state.</summary>
     private sealed class Progress(string folder, StreamWriter steps)

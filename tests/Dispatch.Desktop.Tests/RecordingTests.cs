@@ -46,7 +46,7 @@ public sealed class RecordingTests
         await s_desktop.SettleAsync();
         var field = await s_finder.FindAsync("role=text in window \"Guest book\"");
         var folder = s_desktop.PathOf($"session-{Guid.NewGuid():N}");
-        var recorder = new SessionRecorder(s_desktop.Desktop, new StepResolver(s_desktop.Desktop, s_finder, s_ocr), TimeProvider.System);
+        var recorder = new SessionRecorder(s_desktop.Desktop, new StepResolver(s_desktop.Desktop, s_finder, s_ocr), s_finder, TimeProvider.System);
 
         var recording = recorder.RecordAsync(folder, TestContext.CancellationToken);
         using (var person = s_desktop.Virtual.Open())
