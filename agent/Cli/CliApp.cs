@@ -35,6 +35,7 @@ internal static class CliApp
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(ActCommand.Create());
         root.Subcommands.Add(RecipeCommand.Create());
+        root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(ScriptCommand.Create());
         return root;
     }

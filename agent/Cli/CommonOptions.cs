@@ -51,7 +51,7 @@ internal static class CommonOptions
 
     /// <summary>The display given, else <c>$DISPLAY</c>, else the one display a running host serves; null when there is none.</summary>
     /// <exception cref="DispatchException">Several hosts run and none was named.</exception>
-    private static string? ResolveDisplay(ParseResult parse)
+    internal static string? ResolveDisplay(ParseResult parse)
     {
         if (parse.GetValue(Display) is { Length: > 0 } given)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dispatch.Engine.Geometry;
 
 namespace Dispatch.Engine.Recording;
@@ -7,7 +8,7 @@ namespace Dispatch.Engine.Recording;
 /// recorded point last), what the target was, and what the screen showed before and after.
 /// </summary>
 /// <param name="Index">1-based, in the order done.</param>
-/// <param name="Action">The action as the loop takes it (JSON, screen coordinates as recorded).</param>
+/// <param name="Action">The action as the loop takes it (its JSON object, screen coordinates as recorded).</param>
 /// <param name="Locators">Ways to find the target again, most specific first; empty for steps without a target point.</param>
 /// <param name="Element">The target's accessible role and name ("push button 'Save'"), or null when it had none.</param>
 /// <param name="TextAtPoint">The words OCR read on the target, or null.</param>
@@ -21,6 +22,6 @@ namespace Dispatch.Engine.Recording;
 /// <param name="PerceivedAfterPress">True when the target could only be read after the button went down (the pointer did not rest on it first).</param>
 /// <param name="StartedMilliseconds">Server time of its first event.</param>
 /// <param name="EndedMilliseconds">Server time of its last event.</param>
-public sealed record RecordedStep(int Index, string Action, IReadOnlyList<RecordedLocator> Locators, string? Element, string? TextAtPoint,
+public sealed record RecordedStep(int Index, JsonElement Action, IReadOnlyList<RecordedLocator> Locators, string? Element, string? TextAtPoint,
     string? Application, string? WindowTitle, Point? WindowOffset, Rect? TargetBounds, string Before, string? TargetImage, string? WindowTitleAfter,
     bool PerceivedAfterPress, long StartedMilliseconds, long EndedMilliseconds);

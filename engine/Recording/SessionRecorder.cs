@@ -39,7 +39,7 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, El
     public async Task<RecordedSession> RecordAsync(string folder, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var stepsPath = Path.Combine(folder, "steps.jsonl");
+        var stepsPath = Path.Combine(folder, SessionFolder.StepsFile);
         if (File.Exists(stepsPath))
         {
             throw new DispatchException($"The folder '{folder}' already holds a recording ({stepsPath}); expected a new or empty folder.");
@@ -222,7 +222,7 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, El
                 locators.Add(new RecordedLocator("screen", $"point={point.X},{point.Y}"));
             }
             var offset = pointerStep && target.Window is { } w ? new Point(step.Action.Coordinate!.Value.X - w.Bounds.X, step.Action.Coordinate!.Value.Y - w.Bounds.Y) : (Point?)null;
-            state.Pending.Add(new RecordedStep(index, ComputerActionJson.Write(step.Action), locators,
+            state.Pending.Add(new RecordedStep(index, JsonSerializer.Deserialize<JsonElement>(ComputerActionJson.Write(step.Action)), locators,
                 target.Element is { } e ? $"{e.Role} '{e.Label}'" : null, target.TextAtPoint, target.Application, window, offset, target.Bounds,
                 before, crop, null, perception.AfterPress, step.StartedMilliseconds, step.EndedMilliseconds));
             state.Before = null;
@@ -236,7 +236,7 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, El
         {
             var active = desktop.Windows.List().FirstOrDefault(w => w.IsActive)?.Title;
             var written = step with { WindowTitleAfter = active };
-            await state.Steps.WriteLineAsync(JsonSerializer.Serialize(written, RecordingJsonContext.Default.RecordedStep)).ConfigureAwait(false);
+            await state.Steps.WriteLineAsync(JsonSerializer.Serialize(written, SessionFolder.Json.GetTypeInfo(typeof(RecordedStep)))).ConfigureAwait(false);
             await state.Steps.FlushAsync().ConfigureAwait(false);
             state.Written++;
             StepWritten?.Invoke(written);
@@ -266,9 +266,9 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, El
 
     private static void WriteSession(string folder, RecordedSession session)
     {
-        var path = Path.Combine(folder, "session.json");
+        var path = Path.Combine(folder, SessionFolder.SessionFile);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(session, RecordingJsonContext.Default.RecordedSession));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(session, SessionFolder.Json.GetTypeInfo(typeof(RecordedSession))));
         File.Move(temporary, path, overwrite: true);
     }
 

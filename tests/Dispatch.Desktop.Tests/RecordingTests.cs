@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Locators;
 using Dispatch.Engine.Recording;
@@ -14,7 +13,6 @@ namespace Dispatch.Desktop.Tests;
 [TestClass]
 public sealed class RecordingTests
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private static TestDesktop s_desktop = null!;
     private static OcrEngine s_ocr = null!;
     private static ElementFinder s_finder = null!;
@@ -63,10 +61,10 @@ public sealed class RecordingTests
         var session = await recording.WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
 
         Assert.AreEqual($"Ada Lovelace{Environment.NewLine}0{Environment.NewLine}", await File.ReadAllTextAsync(answer, TestContext.CancellationToken));
-        var steps = (await File.ReadAllLinesAsync(Path.Combine(folder, "steps.jsonl"), TestContext.CancellationToken))
-            .Select(line => JsonSerializer.Deserialize<RecordedStep>(line, s_json)!).ToList();
+        var steps = SessionFolder.ReadSteps(folder);
         var actions = steps.Select(s => ComputerActionJson.Parse(s.Action)).ToList();
-        Assert.AreEqual(3, session.Steps, string.Join(Environment.NewLine, steps.Select(s => s.Action)));
+        Assert.AreEqual(3, SessionFolder.ReadSession(folder).Steps, "session.json");
+        Assert.AreEqual(3, session.Steps, string.Join(Environment.NewLine, steps.Select(s => s.Action.ToString())));
         Assert.AreEqual(ActionKind.LeftClick, actions[0].Kind);
         Assert.AreEqual(new ComputerAction(ActionKind.Type) { Text = "Ada Lovelace" }, actions[1]);
         Assert.AreEqual(new ComputerAction(ActionKind.Key) { Text = "Return" }, actions[2]);
