@@ -15,6 +15,9 @@ public sealed record StepRecord(ComputerAction Action, RiskAssessment? Risk, Ste
     /// <summary>True when the step was let through and carried out (successfully or not); false when it failed before, was held, or never reached.</summary>
     public bool Ran => Decision is StepDecision.Allowed or StepDecision.Approved or StepDecision.Ungated && Outcome != StepOutcome.NotExecuted;
 
+    /// <summary>True when the step did what it was for: carried out without error (or only classified, in a dry run).</summary>
+    public bool Succeeded => Decision == StepDecision.DryRun || Ran && Outcome is StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed;
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Action}: {(Decision is { } d ? Journal.JournalWords.Of(d) + ", " : "")}{Journal.JournalWords.Of(Outcome)}{(Detail is null ? "" : " — " + Detail)}";

@@ -76,11 +76,11 @@ public sealed class RecipePlanner : IPlanner, IDisposable
         {
             _pending = null;
             var batch = context.History.TakeLast(pending.Actions).ToList();
-            if (batch.Count < pending.Actions || batch.FirstOrDefault(r => !Succeeded(r)) is { } bad)
+            if (batch.Count < pending.Actions || batch.FirstOrDefault(r => !r.Succeeded) is { } bad)
             {
                 var held = batch.Any(r => r.Decision is StepDecision.Denied or StepDecision.TimedOut or StepDecision.Late or StepDecision.Unreachable
                     or StepDecision.TargetChanged);
-                var record = batch.FirstOrDefault(r => !Succeeded(r));
+                var record = batch.FirstOrDefault(r => !r.Succeeded);
                 return End(held ? RecipeRunOutcome.Held : RecipeRunOutcome.Failed, pending.Index,
                     (held ? "held and not approved: " : "failed: ") + (record?.ToString() ?? "the loop did not run its actions"));
             }
@@ -119,9 +119,6 @@ public sealed class RecipePlanner : IPlanner, IDisposable
             process.Dispose();
         }
     }
-
-    private static bool Succeeded(StepRecord record) =>
-        record.Decision == StepDecision.DryRun || record.Ran && record.Outcome is StepOutcome.Changed or StepOutcome.NoVisibleChange or StepOutcome.Observed;
 
     private PlannerDecision End(RecipeRunOutcome outcome, int index, string why)
     {

@@ -34,14 +34,20 @@ public sealed class RecordingTests
 
     public TestContext TestContext { get; set; } = null!;
 
-    [TestMethod]
-    public async Task APersonsClickTypingAndReturn_AreRecordedAsThreeSteps_NamingTheFieldTheyClicked()
+    /// <summary>Opens the guest book dialog (its answer and exit status go to <paramref name="answer"/>) and waits until it is accessible.</summary>
+    private async Task<Engine.Windowing.LaunchedApp> GuestBookAsync(string answer)
     {
-        var answer = s_desktop.PathOf("guest-answer.txt");
         var app = await s_desktop.LaunchAsync(s_desktop.App("sh", "-c", $"zenity --entry --title 'Guest book' --text 'Your name:' > '{answer}'; echo $? >> '{answer}'"),
             w => w.Title == "Guest book");
         await s_desktop.Desktop.Accessibility.WaitForAsync(Engine.Accessibility.UiScope.Window("Guest book"), TimeSpan.FromSeconds(45), cancellationToken: TestContext.CancellationToken);
         await s_desktop.SettleAsync();
+        return app;
+    }
+
+    /// <summary>Records a simulated person clicking the dialog's field, typing <paramref name="name"/> and pressing Return.</summary>
+    private async Task<(string Folder, RecordedSession Session)> RecordGuestAsync(string answer, string name)
+    {
+        var app = await GuestBookAsync(answer);
         var field = await s_finder.FindAsync("role=text in window \"Guest book\"");
         var folder = s_desktop.PathOf($"session-{Guid.NewGuid():N}");
         var recorder = new SessionRecorder(s_desktop.Desktop, new StepResolver(s_desktop.Desktop, s_finder, s_ocr), s_finder, TimeProvider.System);
@@ -53,12 +59,20 @@ public sealed class RecordingTests
             // A person's pointer comes to rest on what they are about to click.
             await Task.Delay(800, TestContext.CancellationToken);
             person.Input.Click(null);
-            await person.Input.TypeAsync("Ada Lovelace", cancellationToken: TestContext.CancellationToken);
+            await person.Input.TypeAsync(name, cancellationToken: TestContext.CancellationToken);
             person.Input.PressKeys("Return");
             await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.CancellationToken);
             person.Input.PressKeys(SessionRecorder.StopKey);
         }
-        var session = await recording.WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
+        return (folder, await recording.WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken));
+    }
+
+    [TestMethod]
+    public async Task APersonsClickTypingAndReturn_AreRecordedAsThreeSteps_NamingTheFieldTheyClicked()
+    {
+        var answer = s_desktop.PathOf("guest-answer.txt");
+
+        var (folder, session) = await RecordGuestAsync(answer, "Ada Lovelace");
 
         Assert.AreEqual($"Ada Lovelace{Environment.NewLine}0{Environment.NewLine}", await File.ReadAllTextAsync(answer, TestContext.CancellationToken));
         var steps = SessionFolder.ReadSteps(folder);
@@ -77,5 +91,31 @@ public sealed class RecordingTests
         Assert.IsNotNull(click.TargetImage);
         Assert.IsTrue(File.Exists(Path.Combine(folder, click.TargetImage)), "the target's crop is missing");
         Assert.IsTrue(steps.All(s => File.Exists(Path.Combine(folder, s.Before))), "a step's before screenshot is missing");
+    }
+
+    [TestMethod]
+    public async Task ARecordedSession_ReplaysIntoAFreshDialogMovedElsewhere_ClickingTheFieldWhereItIsNow()
+    {
+        var (folder, _) = await RecordGuestAsync(s_desktop.PathOf("guest-first.txt"), "Grace Hopper");
+        var answer = s_desktop.PathOf("guest-replayed.txt");
+        var app = await GuestBookAsync(answer);
+        s_desktop.Desktop.Windows.MoveResize(app.Window.Id, app.Window.Bounds with { X = 40, Y = 60 });
+        await s_desktop.SettleAsync();
+        var replay = new ReplayPlanner(folder, SessionFolder.ReadSteps(folder), s_desktop.Desktop, s_finder, TimeProvider.System);
+        using var gated = new GatedDesktop(s_desktop, s_desktop.PathOf($"{TestContext.TestName}.jsonl"));
+        var phone = new ScriptedApprovalChannel((_, _) => Task.FromResult(ScriptedApprovalChannel.Say(Engine.Safety.ApprovalOutcome.Denied)));
+
+        var result = await gated.RunAsync(replay, phone, options: new Engine.Loop.LoopOptions { MaxSteps = 10, ScreenCoordinates = true },
+            cancellationToken: TestContext.CancellationToken);
+        await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.CancellationToken);
+
+        Assert.AreEqual(ReplayFailure.None, replay.Failure, replay.Message);
+        Assert.AreEqual($"Grace Hopper{Environment.NewLine}0{Environment.NewLine}", await File.ReadAllTextAsync(answer, TestContext.CancellationToken));
+        Assert.IsEmpty(phone.Requests, "a step of this session was held");
+        var click = replay.Reports[0];
+        Assert.AreEqual("accessibility", click.Channel);
+        Assert.IsFalse(click.Healed);
+        Assert.AreNotEqual(click.RecordedPoint, click.ReplayedPoint, "the dialog was moved, so the field is elsewhere");
+        Assert.HasCount(3, result.Steps);
     }
 }

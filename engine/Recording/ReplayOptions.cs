@@ -1,0 +1,11 @@
+namespace Dispatch.Engine.Recording;
+
+/// <summary>How a session is replayed.</summary>
+public sealed record ReplayOptions
+{
+    /// <summary>How long each step may wait for its target and its postcondition (default 10 s); never a recorded delay.</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>When true, a step found only by a lower-priority locator fails instead of healing.</summary>
+    public bool NoHeal { get; init; }
+}
