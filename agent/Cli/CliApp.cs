@@ -36,6 +36,7 @@ internal static class CliApp
         root.Subcommands.Add(ActCommand.Create());
         root.Subcommands.Add(RecipeCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ScriptCommand.Create());
         return root;
     }
