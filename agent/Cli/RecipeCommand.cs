@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Dispatch.Agent.LocalApi;
+using Dispatch.Engine;
 using Dispatch.Engine.Recipes;
+using Dispatch.Engine.Recording;
 
 namespace Dispatch.Agent.Cli;
 
@@ -16,6 +18,38 @@ internal static class RecipeCommand
         var command = new Command("recipe", "Run or check a recipe: a YAML file of steps (see README, \"Recipes\").");
         command.Subcommands.Add(Run());
         command.Subcommands.Add(Check());
+        command.Subcommands.Add(FromRecording());
+        return command;
+    }
+
+    private static Command FromRecording()
+    {
+        var folder = new Argument<string>("session") { Description = "A session folder written by 'dispatch record'." };
+        var output = new Option<string>("--output", "-o") { Description = "The recipe file to write (.yaml); the target images it needs are copied next to it.", Required = true };
+        var name = new Option<string?>("--name") { Description = "The recipe's name (default: the session folder's name)." };
+        var command = new Command("from-recording", "Turn a recorded session into an editable recipe that uses locators, not coordinates.") { folder, output, name };
+        command.SetAction((parse, _) => CommonOptions.GuardAsync(() =>
+        {
+            var session = Path.GetFullPath(parse.GetValue(folder)!);
+            var target = Path.GetFullPath(parse.GetValue(output)!);
+            if (File.Exists(target))
+            {
+                throw new DispatchException($"'{target}' exists; choose a new file for the recipe (nothing was written).");
+            }
+            var (yaml, images) = RecipeFromRecording.Convert(SessionFolder.ReadSession(session), SessionFolder.ReadSteps(session),
+                parse.GetValue(name) ?? Path.GetFileName(session));
+            // Checked as 'recipe check' would: what is written always loads.
+            RecipeParser.Parse(yaml, target);
+            var directory = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(directory);
+            foreach (var image in images)
+            {
+                File.Copy(Path.Combine(session, image), Path.Combine(directory, image), overwrite: false);
+            }
+            File.WriteAllText(target, yaml);
+            Console.WriteLine($"wrote {target} ({images.Count} image(s) beside it); check it with: dispatch recipe check {target}");
+            return Task.FromResult(0);
+        }));
         return command;
     }
 

@@ -118,4 +118,29 @@ public sealed class RecordingTests
         Assert.AreNotEqual(click.RecordedPoint, click.ReplayedPoint, "the dialog was moved, so the field is elsewhere");
         Assert.HasCount(3, result.Steps);
     }
+
+    [TestMethod]
+    public async Task ARecordingTurnedIntoARecipe_UsesLocatorsNotCoordinates_AndRunsGreenOnAFreshDialog()
+    {
+        var (folder, session) = await RecordGuestAsync(s_desktop.PathOf("guest-recorded.txt"), "Alan {Turing}");
+        var (yaml, _) = RecipeFromRecording.Convert(session, SessionFolder.ReadSteps(folder), "guest book");
+        var recipe = Engine.Recipes.RecipeParser.Parse(yaml, "guest.yaml");
+        var answer = s_desktop.PathOf("guest-recipe.txt");
+        var app = await GuestBookAsync(answer);
+        s_desktop.Desktop.Windows.MoveResize(app.Window.Id, app.Window.Bounds with { X = 500, Y = 40 });
+        await s_desktop.SettleAsync();
+        using var gated = new GatedDesktop(s_desktop, s_desktop.PathOf($"{TestContext.TestName}.jsonl"));
+        var planner = new Engine.Recipes.RecipePlanner(recipe, Engine.Recipes.RecipeValues.Bind(recipe, new Dictionary<string, string>(), s_desktop.WorkDirectory),
+            s_desktop.Desktop, gated.Finder, gated.Ocr, TimeProvider.System);
+        var phone = new ScriptedApprovalChannel((_, _) => Task.FromResult(ScriptedApprovalChannel.Say(Engine.Safety.ApprovalOutcome.Denied)));
+
+        await gated.RunAsync(planner, phone, options: new Engine.Loop.LoopOptions { MaxSteps = 20, ScreenCoordinates = true }, cancellationToken: TestContext.CancellationToken);
+        await app.Process.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.CancellationToken);
+
+        Assert.AreEqual(Engine.Recipes.RecipeRunOutcome.Completed, planner.Outcome, planner.Message);
+        Assert.AreEqual($"Alan {{Turing}}{Environment.NewLine}0{Environment.NewLine}", await File.ReadAllTextAsync(answer, TestContext.CancellationToken));
+        StringAssert.Contains(yaml, "- click: \"role=");
+        StringAssert.Contains(yaml, "- type: \"Alan {{Turing}}\"");
+        Assert.IsFalse(yaml.Contains("point=", StringComparison.Ordinal), yaml);
+    }
 }
