@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dispatch.Agent.LocalApi;
+using Dispatch.Agent.Reports;
 using Dispatch.Engine;
 using Dispatch.Engine.Journal;
 using Dispatch.Engine.Locators;
@@ -17,10 +18,11 @@ internal static class ReplayCommand
         var folder = new Argument<string>("folder") { Description = "A session folder written by 'dispatch record'." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds each step may wait for its target and its postcondition.", DefaultValueFactory = _ => 10 };
         var noHeal = new Option<bool>("--no-heal") { Description = "Fail a step whose target only a lower-priority locator (or its place in its window) finds." };
+        var report = new Option<string?>("--report") { Description = "A folder for the report: report.html (self-contained) and junit.xml." };
         var command = new Command("replay",
             "Replay a recorded session: each target found again where it is now, each step through the policy and the approval gate, each postcondition checked.")
         {
-            folder, timeout, noHeal,
+            folder, timeout, noHeal, report,
         };
         GateOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
@@ -44,10 +46,10 @@ internal static class ReplayCommand
                 Console.WriteLine($"note: recorded on a {session.Screen.Width}x{session.Screen.Height} screen, replayed on {desktop.Screen.Bounds.Width}x{desktop.Screen.Bounds.Height}");
             }
             var planner = new ReplayPlanner(path, steps, desktop, services.GetRequiredService<ElementFinder>(), services.GetRequiredService<TimeProvider>(),
-                new ReplayOptions { StepTimeout = stepTimeout, NoHeal = parse.GetValue(noHeal) });
+                new ReplayOptions { StepTimeout = stepTimeout, NoHeal = parse.GetValue(noHeal), EvidenceFolder = parse.GetValue(report) is { } evidence ? Path.GetFullPath(evidence) : null });
             var journal = services.GetRequiredService<ActionJournal>();
             var loop = services.GetRequiredService<AgentLoopFactory>().Create(new ConsoleApprovalChannel(), approvalTimeout, journal);
-            await loop.RunAsync($"replay {Path.GetFileName(path)}", planner, new LoopOptions
+            var result = await loop.RunAsync($"replay {Path.GetFileName(path)}", planner, new LoopOptions
             {
                 MaxSteps = steps.Count + 1,
                 ScreenCoordinates = true,
@@ -59,6 +61,11 @@ internal static class ReplayCommand
                     $"{report.RecordedPoint?.X},{report.RecordedPoint?.Y} -> {report.ReplayedPoint?.X},{report.ReplayedPoint?.Y}");
             }
             Console.WriteLine($"journal: {journal.Path}");
+            if (parse.GetValue(report) is { } reportFolder)
+            {
+                var full = Path.GetFullPath(reportFolder);
+                Console.WriteLine($"report: {new ReplayReport(Path.GetFileName(path), path, steps, planner, result, full, journal.Path).Write(full)}");
+            }
             if (planner.Failure == ReplayFailure.None && planner.Message is { } done)
             {
                 Console.WriteLine(done);

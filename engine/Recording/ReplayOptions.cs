@@ -8,4 +8,7 @@ public sealed record ReplayOptions
 
     /// <summary>When true, a step found only by a lower-priority locator fails instead of healing.</summary>
     public bool NoHeal { get; init; }
+
+    /// <summary>When set, the screen after each step is kept there as <c>replay-NNNN-after.png</c> (for reports).</summary>
+    public string? EvidenceFolder { get; init; }
 }

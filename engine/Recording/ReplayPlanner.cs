@@ -25,6 +25,7 @@ public sealed class ReplayPlanner(string folder, IReadOnlyList<RecordedStep> ste
     private readonly List<ReplayStepReport> _reports = [];
     private int _next;
     private bool _acted;
+    private long _stepStarted;
 
     /// <summary>Why the replay stopped early, or <see cref="ReplayFailure.None"/>.</summary>
     public ReplayFailure Failure { get; private set; }
@@ -47,6 +48,7 @@ public sealed class ReplayPlanner(string folder, IReadOnlyList<RecordedStep> ste
         {
             _acted = false;
             var step = steps[_next - 1];
+            KeepAfter(context.Observation);
             var last = context.History.Count > 0 ? context.History[^1] : null;
             if (last is not { Succeeded: true })
             {
@@ -59,6 +61,7 @@ public sealed class ReplayPlanner(string folder, IReadOnlyList<RecordedStep> ste
                 return Fail(ReplayFailure.PostconditionFailed, step,
                     $"ran, but the active window did not become \"{expected}\" within {_options.StepTimeout.TotalSeconds:0.#} s (it is \"{ActiveTitle() ?? "none"}\")");
             }
+            _reports[^1] = _reports[^1] with { Elapsed = time.GetElapsedTime(_stepStarted) };
         }
         if (_next >= steps.Count)
         {
@@ -66,6 +69,7 @@ public sealed class ReplayPlanner(string folder, IReadOnlyList<RecordedStep> ste
             return PlannerDecision.Finished(Message);
         }
         var next = steps[_next++];
+        _stepStarted = time.GetTimestamp();
         var action = ComputerActionJson.Parse(next.Action);
         if (action.Coordinate is not { } recorded)
         {
@@ -91,6 +95,19 @@ public sealed class ReplayPlanner(string folder, IReadOnlyList<RecordedStep> ste
             Coordinate = target.Point,
             StartCoordinate = action.StartCoordinate is { } start ? new Point(start.X + dx, start.Y + dy) : null,
         })]);
+    }
+
+    /// <summary>Keeps the settled screen after the step just run, for the report.</summary>
+    private void KeepAfter(Observation observation)
+    {
+        if (_options.EvidenceFolder is not { } evidence || _reports.Count == 0)
+        {
+            return;
+        }
+        Directory.CreateDirectory(evidence);
+        var name = $"replay-{_reports[^1].Index.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)}-after.png";
+        File.WriteAllBytes(Path.Combine(evidence, name), Capture.FrameEncoder.Encode(observation.Frame, Capture.ImageFormat.Png).Bytes);
+        _reports[^1] = _reports[^1] with { After = name };
     }
 
     private PlannerDecision Fail(ReplayFailure failure, RecordedStep step, string why)

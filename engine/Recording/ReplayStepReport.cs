@@ -9,4 +9,11 @@ namespace Dispatch.Engine.Recording;
 /// <param name="Healed">True when a better locator of the step found nothing and a lower one was used: never silent.</param>
 /// <param name="RecordedPoint">Where the step acted when recorded, or null.</param>
 /// <param name="ReplayedPoint">Where it acted now, or null.</param>
-public sealed record ReplayStepReport(int Index, string? Channel, string? Locator, bool Healed, Point? RecordedPoint, Point? ReplayedPoint);
+public sealed record ReplayStepReport(int Index, string? Channel, string? Locator, bool Healed, Point? RecordedPoint, Point? ReplayedPoint)
+{
+    /// <summary>The screen once the step settled (a file of <see cref="ReplayOptions.EvidenceFolder"/>), or null.</summary>
+    public string? After { get; init; }
+
+    /// <summary>How long the step took, from planning it to its postcondition.</summary>
+    public TimeSpan Elapsed { get; init; }
+}
