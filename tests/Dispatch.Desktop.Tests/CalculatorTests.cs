@@ -57,7 +57,7 @@ public sealed class CalculatorTests
     {
         var tree = await s_desktop.Desktop.Accessibility.SnapshotAsync(UiScope.Process(s_pid), cancellationToken: TestContext.CancellationToken);
         Assert.IsFalse(tree.IsPartial, tree.PartialReason);
-        var buttons = tree.Nodes.Where(n => n.Role == "push button" && n.Actions.Contains("click")).ToList();
+        var buttons = tree.Nodes.Where(n => n.BackendRole == "push button" && n.Actions.Contains("click")).ToList();
         Assert.IsGreaterThan(20, buttons.Count);
         var window = s_desktop.Desktop.Windows.List().Single(w => w.ProcessId == s_pid).Bounds;
         Assert.IsTrue(buttons.All(b => b.Bounds is { } bounds && window.Inflate(16).Contains(bounds)), "a button lies outside the calculator's window");
@@ -84,7 +84,7 @@ public sealed class CalculatorTests
     public async Task Invoke_AStaleElement_RefusesNamingIt()
     {
         var tree = await s_desktop.Desktop.Accessibility.SnapshotAsync(UiScope.Process(s_pid), cancellationToken: TestContext.CancellationToken);
-        var button = tree.Nodes.First(n => n.Role == "push button" && n.Actions.Count > 0);
+        var button = tree.Nodes.First(n => n.BackendRole == "push button" && n.Actions.Count > 0);
         var forged = button with { Name = "Not this button" };
         var error = await Assert.ThrowsExactlyAsync<AccessibilityException>(() => s_desktop.Desktop.Accessibility.InvokeAsync(forged, cancellationToken: TestContext.CancellationToken));
         StringAssert.Contains(error.Message, "stale");

@@ -11,7 +11,7 @@ public sealed class LocatorParserTests
     public void Parse_RoleAndName_GivesBoth()
     {
         var locator = LocatorParser.Parse("role=\"push button\" name=\"Equals\"");
-        Assert.AreEqual("push button", locator.Role);
+        Assert.AreEqual("push button", locator.BackendRole);
         Assert.AreEqual(new TextCondition("Equals", false), locator.Name);
     }
 
@@ -21,8 +21,9 @@ public sealed class LocatorParserTests
         var locator = LocatorParser.Parse("text~='Sav' state=enabled state=focused in window \"Report — Mail\" near text=\"Total\" #2");
         Assert.AreEqual(new TextCondition("Sav", true), locator.Text);
         Assert.AreEqual(UiStates.Enabled | UiStates.Focused, locator.States);
-        Assert.AreEqual("Report — Mail", locator.Window);
-        Assert.AreEqual(new TextCondition("Total", false), locator.Near!.Text);
+        Assert.AreEqual(new WindowCondition("Report — Mail", TitleMatch.ExactElseContains), locator.Window);
+        Assert.AreEqual(new TextCondition("Total", false), locator.Anchor!.Text);
+        Assert.AreEqual(SpatialRelation.Near, locator.Relation);
         Assert.AreEqual(2, locator.Index);
         Assert.AreEqual(locator, LocatorParser.Parse(locator.ToString()));
     }
