@@ -191,7 +191,8 @@ public sealed class ActionExecutor : IActionExecutor
     }
 
     /// <summary>
-    /// Sets a field's text and reads it back: a field that kept other text fails naming what it holds. When the
+    /// Sets a field's text and reads it back: a field that kept other text fails naming what it holds, and a field that is
+    /// not editable (read-only) is not changed at all, though some toolkits would let the interface write it. When the
     /// editable-text interface refuses (or is ignored, as a browser may), the text is typed instead — focus, select all,
     /// type — but only into the field itself, editable and focused, and only text that cannot press anything (no line
     /// breaks or tabs), because the step was judged as setting text, not as pressing keys.
@@ -200,6 +201,10 @@ public sealed class ActionExecutor : IActionExecutor
     private async Task<string?> SetTextCheckedAsync(UiNode field, string text, CancellationToken cancellationToken)
     {
         var accessibility = _desktop.Accessibility;
+        if (!field.States.HasFlag(UiStates.Editable) || field.States.HasFlag(UiStates.ReadOnly))
+        {
+            throw new DispatchException($"set_text could not change {field}: it is not editable (read-only); expected an editable text field.");
+        }
         string? refused = null;
         try
         {
@@ -219,10 +224,6 @@ public sealed class ActionExecutor : IActionExecutor
             return null;
         }
         var why = refused ?? $"it was set to {Shown(text)} but reads {Shown(reads)}";
-        if (!field.States.HasFlag(UiStates.Editable))
-        {
-            throw new DispatchException($"set_text could not change {field}: {why}; it is not editable, so the text was not typed either.");
-        }
         if (text.Any(char.IsControl))
         {
             throw new DispatchException($"set_text could not change {field}: {why}; the text holds line breaks or tabs, which typing would send as keys, so it was not typed.");

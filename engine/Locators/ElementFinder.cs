@@ -270,10 +270,10 @@ public sealed class ElementFinder
         {
             tree = await _desktop.Accessibility.SnapshotAsync(scope, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (AccessibilityException inaccessible) when (!NeedsAccessibility(locator) || locator.Anchor is not null && FindsFieldsByShape(locator))
+        catch (AccessibilityException inaccessible)
         {
-            // text= also reads the pixels, and a field beside a label shows as a shape; say in the result why this channel
-            // had nothing, and let the pixels answer.
+            // An app not (or not yet) on the bus is a miss of this channel, said in the result, not an error: a wait keeps
+            // looking, text= also reads the pixels, and a field beside a label shows as a shape.
             misses.Add(new NearMiss(MatchChannel.Accessibility, $"nothing accessible: {inaccessible.Message}", 0, null));
             return;
         }
@@ -368,9 +368,6 @@ public sealed class ElementFinder
 
     /// <summary>The title of the top-level element <paramref name="node"/> belongs to.</summary>
     private static string? WindowOf(UiTree tree, UiNode node) => tree.Root.Children.FirstOrDefault(w => node.Path.IsWithin(w.Path))?.Name;
-
-    private static bool NeedsAccessibility(Locator locator) =>
-        locator.Role is not null || locator.BackendRole is not null || locator.Name is not null || locator.Description is not null || locator.States != UiStates.None;
 
     private static bool IsContainer(UiNode node) => node.Role is UiRole.Frame or UiRole.Panel or UiRole.Application or UiRole.ScrollPane or UiRole.Window or UiRole.Dialog;
 
