@@ -70,8 +70,13 @@ public static class LocatorParser
                 continue;
             }
             var key = reader.Word();
-            if (key == "first" && !nested)
+            if (key == "first")
             {
+                if (nested)
+                {
+                    reader.Position = start;
+                    break;
+                }
                 locator = locator with { First = true };
                 continue;
             }
