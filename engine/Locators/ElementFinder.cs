@@ -360,7 +360,7 @@ public sealed class ElementFinder
         var textScore = locator.Text is { } text && !IsContainer(node) ? labels.DefaultIfEmpty("").Max(l => TextSimilarity.Score(text, l)) : locator.Text is null ? 1 : 0;
         var descriptionScore = locator.Description is { } description ? TextSimilarity.Score(description, node.Description) : 1;
         var score = Math.Min(Math.Min(nameScore, textScore), descriptionScore);
-        var label = $"{UiRoleNames.NameOf(node.Role)} \"{(labels.Count > 0 ? labels[0] : "")}\"";
+        var label = $"{UiRoleNames.NameOf(node.Role)} \"{(node.Label.Length > 0 ? node.Label : labels.Count > 0 ? labels[0] : "")}\"";
         return (roleOk && statesOk && score >= 1, roleOk, statesOk, score, label);
     }
 
