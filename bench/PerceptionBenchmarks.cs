@@ -39,7 +39,7 @@ public class PerceptionBenchmarks
         _line = read.Lines[1].Bounds.Inflate(2);
         _word = read.Lines[1].Words[0].Bounds.Inflate(2);
         var equals = (await _desktop.Accessibility.SnapshotAsync(UiScope.Process(_calculator))).Nodes
-            .First(n => n.Role == "push button" && n.Bounds is { Width: >= 50, Height: >= 30 }).Bounds!.Value;
+            .First(n => n.Role == UiRole.Button && n.Bounds is { Width: >= 50, Height: >= 30 }).Bounds!.Value;
         _button = new Mat();
         using (var whole = _screen.AsMat())
         using (var crop = new Mat(whole, new OpenCvSharp.Rect(equals.X, equals.Y, 80, 30)))

@@ -3,7 +3,8 @@ using Dispatch.Engine.Accessibility;
 namespace Dispatch.Agent.LocalApi;
 
 /// <summary>One accessible element and its children.</summary>
-/// <param name="Role">Its role, e.g. <c>push button</c>.</param>
+/// <param name="Role">Its role in neutral words, e.g. <c>button</c>, <c>entry</c>, <c>check box</c>.</param>
+/// <param name="BackendRole">Its role as the platform names it, e.g. AT-SPI's <c>push button</c>.</param>
 /// <param name="Name">Its accessible name.</param>
 /// <param name="Description">Its description.</param>
 /// <param name="States">Its states by name, e.g. <c>enabled</c>, <c>showing</c>, <c>focused</c>.</param>
@@ -14,11 +15,11 @@ namespace Dispatch.Agent.LocalApi;
 /// <param name="Depth">Levels below its application.</param>
 /// <param name="Application">Its application's name.</param>
 /// <param name="Children">Its children.</param>
-public sealed record ElementDto(string Role, string Name, string Description, IReadOnlyList<string> States, BoundsDto? Bounds, string? Text,
+public sealed record ElementDto(string Role, string BackendRole, string Name, string Description, IReadOnlyList<string> States, BoundsDto? Bounds, string? Text,
     IReadOnlyList<string> Actions, string Path, int Depth, string Application, IReadOnlyList<ElementDto> Children)
 {
     internal static ElementDto From(UiNode node) =>
-        new(node.Role, node.Name, node.Description,
+        new(UiRoleNames.NameOf(node.Role), node.BackendRole, node.Name, node.Description,
             Enum.GetValues<UiStates>().Where(s => s != UiStates.None && node.States.HasFlag(s)).Select(s => s.ToString().ToLowerInvariant()).ToList(),
             node.Bounds is { } b ? BoundsDto.From(b) : null, node.Text, node.Actions, node.Path.ToString(), node.Path.Depth, node.Application,
             node.Children.Select(From).ToList());
@@ -26,7 +27,8 @@ public sealed record ElementDto(string Role, string Name, string Description, IR
     /// <summary>This element and every element below it, depth first.</summary>
     public IEnumerable<ElementDto> DescendantsAndSelf() => Children.SelectMany(c => c.DescendantsAndSelf()).Prepend(this);
 
-    /// <summary>One line, as <c>dispatch inspect</c> prints it.</summary>
+    /// <summary>One line, as <c>dispatch inspect</c> prints it: role (and the platform's, when it differs), name, bounds, text, states.</summary>
     public override string ToString() =>
-        $"[{Role}] \"{Name}\"{(Bounds is { } b ? $" @{b}" : "")}{(Text is { Length: > 0 } t ? $" text=\"{(t.Length > 40 ? t[..40] + "…" : t)}\"" : "")}";
+        $"[{Role}{(BackendRole.Length > 0 && BackendRole != Role ? $" \"{BackendRole}\"" : "")}] \"{Name}\"{(Bounds is { } b ? $" @{b}" : "")}"
+        + $"{(Text is { Length: > 0 } t ? $" text=\"{(t.Length > 40 ? t[..40] + "…" : t)}\"" : "")}{(States.Count > 0 ? $" {{{string.Join(' ', States)}}}" : "")}";
 }

@@ -3,7 +3,8 @@ using Dispatch.Engine.Geometry;
 namespace Dispatch.Engine.Accessibility;
 
 /// <summary>One element of an accessibility snapshot. A snapshot does not change; act on it through <see cref="IAccessibility"/>.</summary>
-/// <param name="Role">The role name, e.g. <c>push button</c>, <c>text</c>, <c>frame</c>, <c>menu item</c>.</param>
+/// <param name="Role">What the element is, in neutral words (<see cref="UiRole.Button"/>, <see cref="UiRole.Entry"/>…).</param>
+/// <param name="BackendRole">The role as the platform names it (AT-SPI's <c>push button</c>, <c>toggle button</c>), kept as data for people and for locators that name it.</param>
 /// <param name="Name">The accessible name (a button's label); empty when it has none.</param>
 /// <param name="Description">The accessible description; empty when it has none.</param>
 /// <param name="States">Its states.</param>
@@ -13,7 +14,7 @@ namespace Dispatch.Engine.Accessibility;
 /// <param name="Path">Where it sits in its application's tree.</param>
 /// <param name="Application">The application's accessible name, e.g. <c>gnome-calculator</c>.</param>
 /// <param name="Children">Its children in order (empty beyond a walk's depth limit).</param>
-public sealed record UiNode(string Role, string Name, string Description, UiStates States, Rect? Bounds, string? Text,
+public sealed record UiNode(UiRole Role, string BackendRole, string Name, string Description, UiStates States, Rect? Bounds, string? Text,
     IReadOnlyList<string> Actions, UiPath Path, string Application, IReadOnlyList<UiNode> Children)
 {
     /// <summary>The longest text a snapshot keeps per element; read more with <see cref="IAccessibility.GetTextAsync"/>.</summary>
@@ -37,13 +38,13 @@ public sealed record UiNode(string Role, string Name, string Description, UiStat
             var half = halves.Length / 2;
             return halves.Length % 2 == 0 && half > 0 && halves.AsSpan(0, half).SequenceEqual(halves.AsSpan(half))
                 ? string.Join(' ', halves, 0, half)
-                : Name.Length > 0 ? Name : Children.FirstOrDefault(c => c.Role == "label")?.Name ?? "";
+                : Name.Length > 0 ? Name : Children.FirstOrDefault(c => c.Role == UiRole.Label)?.Name ?? "";
         }
     }
 
     /// <summary>Every text a locator may match the element by: its name, its <see cref="Label"/>, its text, its label children's texts.</summary>
     public IReadOnlyList<string> Labels =>
-        new[] { Name, Label, Text }.Concat(Children.Where(c => c.Role == "label").Select(c => c.Text ?? c.Name))
+        new[] { Name, Label, Text }.Concat(Children.Where(c => c.Role == UiRole.Label).Select(c => c.Text ?? c.Name))
             .OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList();
 
     /// <summary>This element and every element below it, depth first.</summary>
@@ -63,5 +64,5 @@ public sealed record UiNode(string Role, string Name, string Description, UiStat
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"[{Role}] \"{Name}\"{(Bounds is { } b ? $" @{b}" : "")}{(Text is { Length: > 0 } t ? $" text=\"{(t.Length > 40 ? t[..40] + "…" : t)}\"" : "")}";
+        $"[{UiRoleNames.NameOf(Role)}] \"{Name}\"{(Bounds is { } b ? $" @{b}" : "")}{(Text is { Length: > 0 } t ? $" text=\"{(t.Length > 40 ? t[..40] + "…" : t)}\"" : "")}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dispatch.Engine.Capture;
+using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Input;
 
 namespace Dispatch.Engine.Actions;
@@ -60,7 +61,7 @@ public sealed class ActionExecutor : IActionExecutor
             }
             // Held only for this step, so it may keep its shared-memory buffer (no copy).
             using var before = _desktop.Screen.Capture();
-            await PerformAsync(step, cancellationToken).ConfigureAwait(false);
+            var note = await PerformAsync(step, cancellationToken).ConfigureAwait(false);
             var reaction = await _desktop.Watcher.WaitForChangeAsync(null, ReactionTimeout, before, cancellationToken).ConfigureAwait(false);
             if (reaction.Outcome == WaitOutcome.Changed)
             {
@@ -73,7 +74,7 @@ public sealed class ActionExecutor : IActionExecutor
             }
             var changes = FrameDiff.Compare(before, after).Changed;
             var effect = changes.Count > 0 ? ActionEffect.Changed : ActionEffect.NoVisibleChange;
-            return new StepResult(new Observation(after, changes, effect, _time.GetElapsedTime(start), null), null);
+            return new StepResult(new Observation(after, changes, effect, _time.GetElapsedTime(start), note), null);
         }
         catch (OperationCanceledException)
         {
@@ -122,7 +123,8 @@ public sealed class ActionExecutor : IActionExecutor
         }
     }
 
-    private async Task PerformAsync(ResolvedStep step, CancellationToken cancellationToken)
+    /// <summary>Carries out the step's input; returns what a person should know about how it was done (a set_text typed instead), or null.</summary>
+    private async Task<string?> PerformAsync(ResolvedStep step, CancellationToken cancellationToken)
     {
         var input = _desktop.Input;
         // The whole action is one request on the display's input: another process's keys neither interleave with it nor
@@ -178,17 +180,71 @@ public sealed class ActionExecutor : IActionExecutor
                 input.Click(step.Point!.Value);
                 break;
             case ActionKind.SetText:
-                await _desktop.Accessibility.SetTextAsync(AccessibleNode(step, "set_text needs an accessible text field"), action.Text!, cancellationToken).ConfigureAwait(false);
-                break;
+                return await SetTextCheckedAsync(AccessibleNode(step, "set_text needs an accessible text field"), action.Text!, cancellationToken).ConfigureAwait(false);
             case ActionKind.Invoke:
                 await _desktop.Accessibility.InvokeAsync(AccessibleNode(step, "invoke needs an accessible element"), action.ActionName, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new ActionFormatException($"The executor cannot run \"{ComputerActionJson.NameOf(action.Kind)}\".");
         }
+        return null;
     }
 
-    private static Accessibility.UiNode AccessibleNode(ResolvedStep step, string need) =>
+    /// <summary>
+    /// Sets a field's text and reads it back: a field that kept other text fails naming what it holds, and a field that is
+    /// not editable (read-only) is not changed at all, though some toolkits would let the interface write it. When the
+    /// editable-text interface refuses (or is ignored, as a browser may), the text is typed instead — focus, select all,
+    /// type — but only into the field itself, editable and focused, and only text that cannot press anything (no line
+    /// breaks or tabs), because the step was judged as setting text, not as pressing keys.
+    /// </summary>
+    /// <returns>How the text got there when it was typed; null when the interface set it.</returns>
+    private async Task<string?> SetTextCheckedAsync(UiNode field, string text, CancellationToken cancellationToken)
+    {
+        var accessibility = _desktop.Accessibility;
+        if (!field.States.HasFlag(UiStates.Editable) || field.States.HasFlag(UiStates.ReadOnly))
+        {
+            throw new DispatchException($"set_text could not change {field}: it is not editable (read-only); expected an editable text field.");
+        }
+        string? refused = null;
+        try
+        {
+            await accessibility.SetTextAsync(field, text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccessibilityException error)
+        {
+            refused = error.Message;
+        }
+        // A password field reads back as bullets: its length is all that can be checked, and nothing of it is written out.
+        var secret = field.Role == UiRole.Password;
+        bool Holds(string? reads) => reads == text || secret && reads?.Length == text.Length;
+        string Shown(string? value) => secret ? $"{value?.Length ?? 0} hidden characters" : $"\"{value}\"";
+        var reads = refused is null ? await accessibility.GetTextAsync(field, cancellationToken).ConfigureAwait(false) : null;
+        if (Holds(reads))
+        {
+            return null;
+        }
+        var why = refused ?? $"it was set to {Shown(text)} but reads {Shown(reads)}";
+        if (text.Any(char.IsControl))
+        {
+            throw new DispatchException($"set_text could not change {field}: {why}; the text holds line breaks or tabs, which typing would send as keys, so it was not typed.");
+        }
+        await accessibility.FocusAsync(field, cancellationToken).ConfigureAwait(false);
+        if (field.Bounds is not { } bounds
+            || await accessibility.ElementAtAsync(bounds.Center, field.Path.ProcessId, cancellationToken).ConfigureAwait(false) is not { } there
+            || !there.Path.IsWithin(field.Path) || !there.States.HasFlag(UiStates.Focused))
+        {
+            throw new DispatchException($"set_text could not change {field}: {why}; and the field did not take the focus, so the text was not typed.");
+        }
+        var input = _desktop.Input;
+        input.PressKeys("ctrl+a");
+        await input.TypeAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var typed = await accessibility.GetTextAsync(field, cancellationToken).ConfigureAwait(false);
+        return Holds(typed)
+            ? $"set_text typed the text (focus, select all, type) because the field's editable-text interface did not take it: {why}."
+            : throw new DispatchException($"set_text could not change {field}: {why}; typing it (focus, select all, type) left {Shown(typed)}.");
+    }
+
+    private static UiNode AccessibleNode(ResolvedStep step, string need) =>
         step.Located?.Node ?? throw new DispatchException(
             $"{need}, but '{step.Action.Locator}' found {step.Located?.Description ?? "nothing"} by {step.Located?.Channel.ToString() ?? "no channel"}.");
 }

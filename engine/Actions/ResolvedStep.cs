@@ -1,3 +1,4 @@
+using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
 using Dispatch.Engine.Locators;
@@ -36,7 +37,7 @@ public sealed class ResolvedStep : IDisposable
     /// <summary>A one-line description of the target for the journal, e.g. <c>push button 'Send' in 'New message' (thunderbird)</c>.</summary>
     public string DescribeTarget()
     {
-        var what = Target.Element is { } element ? $"{element.Role} {Target.Describe()}" : Target.Describe();
+        var what = Target.Element is { } element ? $"{UiRoleNames.NameOf(element.Role)} {Target.Describe()}" : Target.Describe();
         var where = Target.WindowTitle is { Length: > 0 } title ? $" in '{title}'" : "";
         var app = Target.Application is { Length: > 0 } application ? $" ({application})" : "";
         var via = Located is { } match ? $", found by {match.Channel.ToString().ToLowerInvariant()}" : "";

@@ -12,6 +12,7 @@ public sealed record StepFailure(StepOutcome Outcome, string Detail)
         var outcome = error switch
         {
             Locators.ElementNotFoundException => StepOutcome.NotFound,
+            Locators.AmbiguousMatchException => StepOutcome.Ambiguous,
             TargetChangedException => StepOutcome.NotActionable,
             Accessibility.AccessibilityException => StepOutcome.AppVanished,
             Windowing.WindowNotFoundException => StepOutcome.AppVanished,

@@ -38,4 +38,7 @@ public enum StepOutcome
 
     /// <summary>Any other failure; the detail says what.</summary>
     Failed,
+
+    /// <summary>Its locator matched several elements and said neither which (<c>#n</c>) nor <c>first</c>; the detail lists them.</summary>
+    Ambiguous,
 }

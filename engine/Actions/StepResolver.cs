@@ -20,17 +20,16 @@ namespace Dispatch.Engine.Actions;
 public sealed class StepResolver : IStepResolver
 {
     private const int TextRadius = 60;
-    private static readonly HashSet<string> s_dialogRoles = new(StringComparer.Ordinal) { "dialog", "alert", "file chooser", "alert dialog" };
     /// <summary>Roles that stand for a whole page, document or pane, not a group around one control.</summary>
-    private static readonly HashSet<string> s_wholeRoles = new(StringComparer.Ordinal)
-    {
-        "document web", "document frame", "document text", "frame", "window", "application", "scroll pane", "viewport", "page tab list", "page tab",
-    };
+    private static readonly HashSet<UiRole> s_wholeRoles =
+    [
+        UiRole.Document, UiRole.Frame, UiRole.Window, UiRole.Application, UiRole.ScrollPane, UiRole.TabList, UiRole.Tab,
+    ];
 
-    private static readonly HashSet<string> s_containerRoles = new(StringComparer.Ordinal)
-    {
-        "label", "filler", "panel", "icon", "image", "static", "section", "paragraph", "text", "unknown", "grouping", "heading",
-    };
+    private static readonly HashSet<UiRole> s_containerRoles =
+    [
+        UiRole.Label, UiRole.Panel, UiRole.Image, UiRole.Paragraph, UiRole.Text, UiRole.Unknown, UiRole.Heading,
+    ];
 
     private readonly IDesktop _desktop;
     private readonly ElementFinder _finder;
@@ -72,11 +71,12 @@ public sealed class StepResolver : IStepResolver
             {
                 return Failed(action, StepOutcome.InvalidAction, error.Message);
             }
-            if (!found.Found)
+            if (found.Single is not { } single)
             {
-                return Failed(action, StepOutcome.NotFound, found.ExplainMiss());
+                // Several matches are never settled by taking the first: the planner or person says which.
+                return Failed(action, found.IsAmbiguous ? StepOutcome.Ambiguous : StepOutcome.NotFound, found.Explain()!);
             }
-            return await PerceiveAsync(action, found.Matches[0].Bounds.Center, found.Matches[0], cancellationToken).ConfigureAwait(false);
+            return await PerceiveAsync(action, single.Bounds.Center, single, cancellationToken).ConfigureAwait(false);
         }
         return await PerceiveAsync(action, PointOf(action), null, cancellationToken).ConfigureAwait(false);
     }
@@ -119,7 +119,7 @@ public sealed class StepResolver : IStepResolver
             // The topmost window at the point in stacking order (a dialog above its parent, a menu above both); keys go to the active one.
             var window = point is { } at ? _desktop.Windows.WindowAt(at) : KeyboardWindow.Of(_desktop.Windows);
             var tree = window?.ProcessId is { } pid ? Reuse(located, pid) ?? await ReadTreeAsync(pid, cancellationToken).ConfigureAwait(false) : null;
-            var accessibleWindow = tree is null || window is null ? null : MatchWindow(tree, window, point);
+            var accessibleWindow = tree is null || window is null ? null : WindowElements.Match(tree, window, point);
             UiNode? element = null;
             if (located?.Node is { } node)
             {
@@ -144,7 +144,7 @@ public sealed class StepResolver : IStepResolver
             }
             // Keys go to the focus of the window they are sent to; a focus elsewhere in the application is not it.
             var focused = accessibleWindow?.DescendantsAndSelf().LastOrDefault(n => n.States.HasFlag(UiStates.Focused));
-            var isDialog = accessibleWindow is { } w && s_dialogRoles.Contains(w.Role) || window is { IsDialog: true };
+            var isDialog = accessibleWindow is { Role: UiRole.Dialog } || window is { IsDialog: true };
             var keys = InputActivation.Of(action);
             var isKeys = action.Kind is ActionKind.Key or ActionKind.HoldKey or ActionKind.Type;
             var anchor = isKeys ? focused : element;
@@ -221,7 +221,7 @@ public sealed class StepResolver : IStepResolver
         {
             return null;
         }
-        var app = searched.Nodes.FirstOrDefault(n => n.Path.ProcessId == processId && n.Path.Depth == 0 && n.Role == "application");
+        var app = searched.Nodes.FirstOrDefault(n => n.Path.ProcessId == processId && n.Path.Depth == 0 && n.Role == UiRole.Application);
         return app is null ? null : ReferenceEquals(app, searched.Root) ? searched : searched with { Root = app };
     }
 
@@ -236,24 +236,6 @@ public sealed class StepResolver : IStepResolver
             // Not on the accessibility bus (or no bus at all): the target is unreadable, which the policy treats as unknown.
             return null;
         }
-    }
-
-    /// <summary>
-    /// The application's top-level accessible that is this X window: same bounds and title, else same title, else the
-    /// only one with its bounds (or the active one of several), else the smallest at the point; null when none can be told.
-    /// </summary>
-    private static UiNode? MatchWindow(UiTree tree, WindowInfo window, Point? point)
-    {
-        var tops = tree.Root.Children;
-        // Two windows of one process may lie exactly on each other (two browser windows): the title tells them apart,
-        // then which one is active; the window underneath must never speak for the one on top.
-        var sameBounds = tops.Where(c => c.Bounds == window.Bounds).ToList();
-        return sameBounds.FirstOrDefault(c => c.Name == window.Title && c.Name.Length > 0)
-            ?? tops.FirstOrDefault(c => c.Name == window.Title && c.Name.Length > 0 && (point is not { } p || c.Bounds is { } b && b.Contains(p)))
-            ?? (sameBounds.Count == 1 ? sameBounds[0] : sameBounds.FirstOrDefault(c => c.States.HasFlag(UiStates.Active)))
-            ?? (sameBounds.Count > 1 ? null : point is { } at
-                ? tops.Where(c => c.Bounds is { } b && b.Contains(at) && window.Bounds.Contains(at)).OrderBy(c => c.Bounds!.Value.Area).FirstOrDefault()
-                : tops.FirstOrDefault(c => c.States.HasFlag(UiStates.Active)));
     }
 
     /// <summary>The operable element a click at <paramref name="point"/> reaches in the window (a label resolves to its button); null for the window's bare background.</summary>
@@ -323,7 +305,7 @@ public sealed class StepResolver : IStepResolver
             var scopes = isDialog ? [accessibleWindow] : Context(accessibleWindow, anchor);
             foreach (var node in scopes.SelectMany(s => s.DescendantsAndSelf()))
             {
-                if (node.States.HasFlag(UiStates.Editable) && node.Role != "terminal" || node.Actions.Count > 0 && node.Role is not ("label" or "text" or "static" or "terminal"))
+                if (node.States.HasFlag(UiStates.Editable) && node.Role != UiRole.Terminal || node.Actions.Count > 0 && node.Role is not (UiRole.Label or UiRole.Text or UiRole.Terminal))
                 {
                     continue;
                 }
@@ -355,7 +337,7 @@ public sealed class StepResolver : IStepResolver
         }
         var ancestors = window.DescendantsAndSelf().Where(n => anchor.Path.IsWithin(n.Path) && !n.Path.Equals(anchor.Path) && !n.Path.Equals(window.Path))
             .OrderByDescending(n => n.Path.Depth).ToList();
-        if (ancestors.FirstOrDefault(n => s_dialogRoles.Contains(n.Role) || n.Role == "internal frame") is { } dialog)
+        if (ancestors.FirstOrDefault(n => n.Role is UiRole.Dialog or UiRole.Frame) is { } dialog)
         {
             return [dialog];
         }
@@ -374,16 +356,17 @@ public sealed class StepResolver : IStepResolver
     /// </summary>
     private static List<UiNode> ControlsAround(UiNode window, UiNode? anchor)
     {
-        static bool IsScope(UiNode n) => n.Role is "form" or "dialog" or "alert" or "alert dialog" or "document web" or "document frame" or "internal frame";
+        // A frame inside the window is an internal frame: a scope of its own, as a dialog is.
+        bool IsScope(UiNode n) => n.Role is UiRole.Form or UiRole.Dialog or UiRole.Document || n.Role == UiRole.Frame && !n.Path.Equals(window.Path);
         var scope = anchor is null ? null : window.DescendantsAndSelf().Where(n => IsScope(n) && anchor.Path.IsWithin(n.Path)).OrderByDescending(n => n.Path.Depth).FirstOrDefault();
         var nodes = scope is not null ? scope.DescendantsAndSelf() : WithoutDocuments(window);
-        return [.. nodes.Where(n => n.Role is "push button" or "toggle button" && n.IsShowing && n.Label.Length > 0)];
+        return [.. nodes.Where(n => n.Role is UiRole.Button or UiRole.Toggle && n.IsShowing && n.Label.Length > 0)];
     }
 
     private static IEnumerable<UiNode> WithoutDocuments(UiNode node)
     {
         yield return node;
-        foreach (var child in node.Children.Where(c => c.Role is not ("document web" or "document frame")))
+        foreach (var child in node.Children.Where(c => c.Role != UiRole.Document))
         {
             foreach (var descendant in WithoutDocuments(child))
             {
@@ -445,7 +428,7 @@ public sealed class StepResolver : IStepResolver
 
     /// <summary>A terminal: Return there runs whatever command line was typed.</summary>
     private static bool IsTerminal(WindowInfo? window, UiNode? focused) =>
-        focused?.Role == "terminal"
+        focused?.Role == UiRole.Terminal
         || window is not null && s_terminalClasses.Any(t => window.ClassName.Contains(t, StringComparison.OrdinalIgnoreCase)
             || window.InstanceName.Contains(t, StringComparison.OrdinalIgnoreCase));
 
@@ -470,7 +453,7 @@ public sealed class StepResolver : IStepResolver
     {
         var window = _desktop.Windows.WindowAt(point);
         var tree = window?.ProcessId is { } pid ? await ReadTreeAsync(pid, cancellationToken).ConfigureAwait(false) : null;
-        var element = tree is null || window is null ? null : MatchWindow(tree, window, point) is { } top ? HitTest(top, point) : null;
+        var element = tree is null || window is null ? null : WindowElements.Match(tree, window, point) is { } top ? HitTest(top, point) : null;
         var names = new List<string>();
         if (element is not null)
         {
@@ -509,7 +492,7 @@ public sealed class StepResolver : IStepResolver
         }
         if (target.Element is { } element)
         {
-            parts.Add($"{element.Role} \"{element.Name}\" {element.Path} {element.Bounds}");
+            parts.Add($"{element.BackendRole} \"{element.Name}\" {element.Path} {element.Bounds}");
         }
         else if (located is not null)
         {

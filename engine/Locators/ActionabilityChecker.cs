@@ -48,10 +48,12 @@ public sealed class ActionabilityChecker
                 return Fail("on top", $"the element at {match.Bounds.Center} is {(hit is null ? "nothing accessible" : hit.ToString())}, not {match.Description}");
             }
         }
-        else if (match.Channel is MatchChannel.Image or MatchChannel.Ocr && match.FoundBy is { } locator)
+        else if (match.Channel is MatchChannel.Image or MatchChannel.Ocr or MatchChannel.Shape && match.FoundBy is { } locator)
         {
-            // Vision matches carry no identity: find them again (without an index) and require the same place.
-            var again = await finder.FindAllAsync(locator with { Index = null, Near = null }, cancellationToken).ConfigureAwait(false);
+            // Vision matches carry no identity: find them again (without an index) and require the same place. A shape is
+            // found only beside its anchor, so it keeps it.
+            var again = await finder.FindAllAsync(locator with { Index = null, Anchor = match.Channel == MatchChannel.Shape ? locator.Anchor : null },
+                cancellationToken).ConfigureAwait(false);
             if (!again.Matches.Any(m => m.Channel == match.Channel && m.Bounds.IntersectsWith(match.Bounds)))
             {
                 return Fail("still there", $"{match.Description} is no longer at {match.Bounds}");

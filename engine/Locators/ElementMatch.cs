@@ -17,6 +17,9 @@ public sealed record ElementMatch(MatchChannel Channel, Rect Bounds, double Scor
     /// </summary>
     public UiTree? Tree { get; init; }
 
+    /// <summary>Pixels between its edge and the anchor's in the locator's relation (<c>right of</c>, <c>near</c>…); 0 without one.</summary>
+    public int Distance { get; init; }
+
     /// <summary>The locator that found it (to find it again).</summary>
     public Locator? FoundBy { get; init; }
 

@@ -6,13 +6,16 @@ namespace Dispatch.Engine.Locators;
 
 /// <summary>
 /// A parsed query that finds an element by accessibility properties, on-screen text, an image or a point, e.g.
-/// <c>role="push button" name="Equals"</c>, <c>text="Save" in window "Report"</c>, <c>image=assets/save.png</c>,
-/// <c>point=640,400</c>, <c>role=text near text="Total"</c>, <c>text="OK" #2</c>. See <see cref="LocatorParser"/>.
+/// <c>role=button name="Equals"</c>, <c>text="Save" in window "Report"</c>, <c>image=assets/save.png</c>,
+/// <c>point=640,400</c>, <c>role=entry right of text="Customer:"</c>, <c>text="OK" #2</c>. See <see cref="LocatorParser"/>.
 /// </summary>
 public sealed record Locator
 {
-    /// <summary>The accessible role, e.g. <c>push button</c>.</summary>
-    public string? Role { get; init; }
+    /// <summary>The neutral role, e.g. <see cref="UiRole.Button"/> (which also finds toggles: <see cref="UiRoleNames.Covers"/>).</summary>
+    public UiRole? Role { get; init; }
+
+    /// <summary>A role as the platform names it (AT-SPI's <c>push button</c>), for a role name that is no neutral one.</summary>
+    public string? BackendRole { get; init; }
 
     /// <summary>The accessible name (or the visible label of the element).</summary>
     public TextCondition? Name { get; init; }
@@ -32,14 +35,20 @@ public sealed record Locator
     /// <summary>A fixed screen point.</summary>
     public Point? Point { get; init; }
 
-    /// <summary>Only inside the top-level window whose title contains this text.</summary>
-    public string? Window { get; init; }
+    /// <summary>Only the elements of this top-level window (a dialog's own, not its parent's).</summary>
+    public WindowCondition? Window { get; init; }
 
-    /// <summary>Prefer the match nearest to what this locator finds.</summary>
-    public Locator? Near { get; init; }
+    /// <summary>What the match must lie next to (<see cref="Relation"/> says where); null when no anchor is named.</summary>
+    public Locator? Anchor { get; init; }
 
-    /// <summary>Which match to take, 1-based, in result order; null takes the best.</summary>
+    /// <summary>Where the match lies relative to <see cref="Anchor"/>; matches are ranked by edge distance in that direction.</summary>
+    public SpatialRelation Relation { get; init; }
+
+    /// <summary>Which match to take, 1-based, in result order; null wants exactly one (several are an ambiguity).</summary>
     public int? Index { get; init; }
+
+    /// <summary>Take the best of several matches instead of reporting an ambiguity (<c>first</c>).</summary>
+    public bool First { get; init; }
 
     /// <summary>Search only this channel (<c>via=ocr</c>, <c>via=accessibility</c>); null searches every channel the clauses call for.</summary>
     public MatchChannel? Via { get; init; }
@@ -47,7 +56,7 @@ public sealed record Locator
     /// <summary>True when the accessibility tree must be asked.</summary>
     public bool UsesAccessibility =>
         Via is null or MatchChannel.Accessibility
-        && (Role is not null || Name is not null || Description is not null || States != UiStates.None || Text is not null);
+        && (Role is not null || BackendRole is not null || Name is not null || Description is not null || States != UiStates.None || Text is not null);
 
     /// <summary>True when the screen's text must be read.</summary>
     public bool UsesOcr => Via is null or MatchChannel.Ocr && Text is not null;
@@ -56,9 +65,13 @@ public sealed record Locator
     public override string ToString()
     {
         var parts = new List<string>();
-        if (Role is not null)
+        if (Role is { } role)
         {
-            parts.Add($"role=\"{Role}\"");
+            parts.Add($"role=\"{UiRoleNames.NameOf(role)}\"");
+        }
+        if (BackendRole is not null)
+        {
+            parts.Add($"role=\"{BackendRole}\"");
         }
         if (Name is not null)
         {
@@ -91,15 +104,19 @@ public sealed record Locator
         var text = new StringBuilder(string.Join(' ', parts));
         if (Window is not null)
         {
-            text.Append($" in window \"{Window}\"");
+            text.Append(' ').Append(Window);
         }
-        if (Near is not null)
+        if (Anchor is not null)
         {
-            text.Append($" near {Near}");
+            text.Append(' ').Append(LocatorParser.KeywordOf(Relation)).Append(' ').Append(Anchor);
         }
         if (Index is { } index)
         {
             text.Append($" #{index}");
+        }
+        if (First)
+        {
+            text.Append(" first");
         }
         return text.ToString();
     }

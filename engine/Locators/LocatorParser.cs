@@ -7,10 +7,13 @@ namespace Dispatch.Engine.Locators;
 /// <summary>
 /// Parses the locator language:
 /// <code>
-/// locator := clause+ ( "in" "window" value | "near" clause+ )* ( "#" number )?
-/// clause  := key ( "=" | "~=" ) value          key: role name text description state image point via
-/// value   := "double-quoted" | 'single-quoted' | bare-word
+/// locator  := clause+ ( "in" "window" ( "=" | "~=" )? value | relation clause+ )* ( "#" number | "first" )?
+/// relation := "near" | "right" "of" | "left" "of" | "below" | "above"
+/// clause   := key ( "=" | "~=" ) value          key: role name text description state image point via
+/// value    := "double-quoted" | 'single-quoted' | bare-word
 /// </code>
+/// A role is a neutral name (<see cref="UiRoleNames"/>: <c>button</c>, <c>check box</c>, <c>entry</c>) or else the
+/// platform's own (<c>"push button"</c>), matched as the platform names it. Window titles: see <see cref="WindowCondition"/>.
 /// </summary>
 public static class LocatorParser
 {
@@ -28,6 +31,16 @@ public static class LocatorParser
         }
         return locator;
     }
+
+    /// <summary>The words that write <paramref name="relation"/> in a locator, e.g. <c>right of</c>.</summary>
+    public static string KeywordOf(SpatialRelation relation) => relation switch
+    {
+        SpatialRelation.RightOf => "right of",
+        SpatialRelation.LeftOf => "left of",
+        SpatialRelation.Below => "below",
+        SpatialRelation.Above => "above",
+        _ => "near",
+    };
 
     private static Locator ParseLocator(Reader reader, bool nested)
     {
@@ -57,6 +70,16 @@ public static class LocatorParser
                 continue;
             }
             var key = reader.Word();
+            if (key == "first")
+            {
+                if (nested)
+                {
+                    reader.Position = start;
+                    break;
+                }
+                locator = locator with { First = true };
+                continue;
+            }
             if (key == "in")
             {
                 if (nested)
@@ -70,23 +93,44 @@ public static class LocatorParser
                 {
                     throw new LocatorSyntaxException(reader.Query, what, "Expected 'window' after 'in'");
                 }
-                locator = locator with { Window = reader.Value() };
+                reader.SkipSpace();
+                var match = TitleMatch.ExactElseContains;
+                if (reader.Peek() == '~')
+                {
+                    reader.Advance();
+                    if (reader.Peek() != '=')
+                    {
+                        throw reader.Error("Expected '~=' (a title containing the text)");
+                    }
+                    reader.Advance();
+                    match = TitleMatch.Contains;
+                }
+                else if (reader.Peek() == '=')
+                {
+                    reader.Advance();
+                    match = TitleMatch.Exact;
+                }
+                locator = locator with { Window = new WindowCondition(reader.Value(), match) };
                 continue;
             }
-            if (key == "near")
+            if (RelationOf(key, reader) is { } relation)
             {
                 if (nested)
                 {
                     reader.Position = start;
                     break;
                 }
+                if (locator.Anchor is not null)
+                {
+                    throw new LocatorSyntaxException(reader.Query, start, "Only one relation (near, right of, left of, below, above) per locator");
+                }
                 var anchorStart = reader.Position;
                 var anchor = ParseLocator(reader, nested: true);
                 if (anchor == new Locator())
                 {
-                    throw new LocatorSyntaxException(reader.Query, anchorStart, "Expected a clause such as text=\"Total\" after 'near'");
+                    throw new LocatorSyntaxException(reader.Query, anchorStart, $"Expected a clause such as text=\"Total\" after '{KeywordOf(relation)}'");
                 }
-                locator = locator with { Near = anchor };
+                locator = locator with { Anchor = anchor, Relation = relation };
                 continue;
             }
             if (key.Length == 0)
@@ -118,6 +162,30 @@ public static class LocatorParser
         return locator;
     }
 
+    /// <summary>The relation <paramref name="key"/> starts (reading the "of" after right and left), or null.</summary>
+    private static SpatialRelation? RelationOf(string key, Reader reader)
+    {
+        switch (key)
+        {
+            case "near":
+                return SpatialRelation.Near;
+            case "below":
+                return SpatialRelation.Below;
+            case "above":
+                return SpatialRelation.Above;
+            case "right" or "left":
+                reader.SkipSpace();
+                var of = reader.Position;
+                if (reader.Word() != "of")
+                {
+                    throw new LocatorSyntaxException(reader.Query, of, $"Expected 'of' after '{key}'");
+                }
+                return key == "right" ? SpatialRelation.RightOf : SpatialRelation.LeftOf;
+            default:
+                return null;
+        }
+    }
+
     private static Locator Apply(Locator locator, string key, string value, bool contains, string query, int keyStart, int valueStart)
     {
         if (contains && key is not ("name" or "text" or "description"))
@@ -126,7 +194,7 @@ public static class LocatorParser
         }
         return key switch
         {
-            "role" => locator with { Role = value },
+            "role" => UiRoleNames.TryParse(value, out var role) ? locator with { Role = role } : locator with { BackendRole = value },
             "name" => locator with { Name = new TextCondition(value, contains) },
             "text" => locator with { Text = new TextCondition(value, contains) },
             "description" => locator with { Description = new TextCondition(value, contains) },

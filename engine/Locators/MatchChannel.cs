@@ -14,4 +14,7 @@ public enum MatchChannel
 
     /// <summary>A fixed point given by the query.</summary>
     Point,
+
+    /// <summary>A control's shape on the pixels, e.g. the light box of an entry field beside its label.</summary>
+    Shape,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dispatch.Engine.Accessibility;
 using Dispatch.Engine.Actions;
 using Dispatch.Engine.Capture;
 using Dispatch.Engine.Geometry;
@@ -161,8 +162,11 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, El
         var candidates = new List<RecordedLocator>();
         if (target.Element is { } element)
         {
+            // The neutral role, which a replay on another toolkit or platform understands; the platform's own name only
+            // for roles the vocabulary does not have.
+            var role = Quote(element.Role == UiRole.Unknown ? element.BackendRole : UiRoleNames.NameOf(element.Role));
             candidates.Add(new RecordedLocator("accessibility",
-                element.Label.Length > 0 ? $"role={Quote(element.Role)} name={Quote(element.Label)}{inWindow}" : $"role={Quote(element.Role)}{inWindow}"));
+                element.Label.Length > 0 ? $"role={role} name={Quote(element.Label)}{inWindow}" : $"role={role}{inWindow}"));
         }
         if (target.TextAtPoint is { Length: > 0 } text && text != target.Element?.Label)
         {
@@ -223,7 +227,7 @@ public sealed class SessionRecorder(IDesktop desktop, IStepResolver resolver, El
             }
             var offset = pointerStep && target.Window is { } w ? new Point(step.Action.Coordinate!.Value.X - w.Bounds.X, step.Action.Coordinate!.Value.Y - w.Bounds.Y) : (Point?)null;
             state.Pending.Add(new RecordedStep(index, JsonSerializer.Deserialize<JsonElement>(ComputerActionJson.Write(step.Action)), locators,
-                target.Element is { } e ? $"{e.Role} '{e.Label}'" : null, target.TextAtPoint, target.Application, window, offset, target.Bounds,
+                target.Element is { } e ? $"{UiRoleNames.NameOf(e.Role)} '{e.Label}'" : null, target.TextAtPoint, target.Application, window, offset, target.Bounds,
                 before, crop, null, perception.AfterPress, step.StartedMilliseconds, step.EndedMilliseconds));
             state.Before = null;
         }

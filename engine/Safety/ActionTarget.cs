@@ -69,8 +69,8 @@ public sealed record ActionTarget
                 ? $"'{element.Label}' (the screen there reads '{read}')"
                 : $"'{element.Label}'"
         : TextAtPoint is { Length: > 0 } text ? $"the text '{text}'"
-        : Element is { } unnamed ? $"an unnamed {unnamed.Role}{(Point is { } at ? $" at {at}" : "")}"
+        : Element is { } unnamed ? $"an unnamed {UiRoleNames.NameOf(unnamed.Role)}{(Point is { } at ? $" at {at}" : "")}"
         : Point is { } point ? $"an unreadable target at {point}"
-        : Focused is { } focused ? $"the focused {focused.Role}"
+        : Focused is { } focused ? $"the focused {UiRoleNames.NameOf(focused.Role)}"
         : "the screen";
 }

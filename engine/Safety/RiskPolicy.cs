@@ -95,11 +95,11 @@ public sealed class RiskPolicy(RiskRules? rules = null)
         }
         if (IsPointerPress(action) && !known && target.Element is { } unnamed && IsOperable(unnamed))
         {
-            return (RiskLevel.Irreversible, $"{how}: the {unnamed.Role} has no name or readable label to judge it by");
+            return (RiskLevel.Irreversible, $"{how}: the {UiRoleNames.NameOf(unnamed.Role)} has no name or readable label to judge it by");
         }
         if (keys.Kind == ActivationKind.Shortcut && keys.PressesDelete && target.Focused is { } selected && !selected.States.HasFlag(UiStates.Editable))
         {
-            return (RiskLevel.Irreversible, $"the Delete key deletes what is selected in the {selected.Role}");
+            return (RiskLevel.Irreversible, $"the Delete key deletes what is selected in the {UiRoleNames.NameOf(selected.Role)}");
         }
         if (!activates)
         {
@@ -151,7 +151,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
             case ActionKind.LeftClickDrag:
                 // Toolkits click when the button is let go inside the control it went down on, however far it moved.
                 return (true, PointerNames(target), "a drag presses the control it starts on");
-            case ActionKind.RightClick when target.Window is { IsPopup: true } || target.Element?.Role is "menu item" or "check menu item" or "radio menu item" or "menu":
+            case ActionKind.RightClick when target.Window is { IsPopup: true } || target.Element?.Role is UiRole.MenuItem or UiRole.Menu:
                 // A menu item answers any button.
                 return (true, PointerNames(target), "a right click on a menu item chooses it");
             case ActionKind.RightClick or ActionKind.SetText:
@@ -227,7 +227,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
         // Without a readable field (a terminal's "[sudo] password for …:", a legacy form), what the window says decides.
         return field is null
             ? target.WindowText is { } text && NamesSecret(text)
-            : field.Role == "password text" || NamesSecret(field.Name) || NamesSecret(field.Description);
+            : field.Role == UiRole.Password || NamesSecret(field.Name) || NamesSecret(field.Description);
     }
 
     private static bool NamesSecret(string text)
@@ -270,7 +270,7 @@ public sealed class RiskPolicy(RiskRules? rules = null)
         var where = target.WindowTitle is { Length: > 0 } title ? $" in '{title}'" : "";
         var what = target.Describe();
         var keys = secret ? "keys of a secret value" : action.Text;
-        var on = target.Focused is { } f ? $" on {(f.Label is { Length: > 0 } l ? $"'{l}'" : $"the {f.Role}")}" : "";
+        var on = target.Focused is { } f ? $" on {(f.Label is { Length: > 0 } l ? $"'{l}'" : $"the {UiRoleNames.NameOf(f.Role)}")}" : "";
         return action.Kind switch
         {
             ActionKind.LeftClick or ActionKind.ClickElement => $"Click {what}{where}",

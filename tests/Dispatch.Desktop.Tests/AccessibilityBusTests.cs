@@ -52,11 +52,11 @@ public sealed class AccessibilityBusTests
         var secondApps = trees[1].Root.Children;
         Assert.IsTrue(firstApps.Any(a => a.Path.ProcessId == s_calculator && a.Name == "gnome-calculator"), string.Join(", ", firstApps.Select(a => a.Name)));
         Assert.IsFalse(firstApps.Any(a => a.Path.ProcessId == s_question), "the first desktop's tree holds the second desktop's dialog");
-        Assert.IsTrue(trees[0].Nodes.Any(n => n.Role == "push button" && n.Name.Contains('7')), "the calculator's 7 is missing");
+        Assert.IsTrue(trees[0].Nodes.Any(n => n.BackendRole == "push button" && n.Name.Contains('7')), "the calculator's 7 is missing");
         Assert.IsFalse(secondApps.Any(a => a.Path.ProcessId == s_calculator), "the second desktop's tree holds the first desktop's calculator");
         var dialog = secondApps.Single(a => a.Path.ProcessId == s_question);
         Assert.IsTrue(dialog.DescendantsAndSelf().Any(n => n.Name == "Second desktop"), "the question's window is missing");
-        Assert.IsTrue(dialog.DescendantsAndSelf().Any(n => n.Role == "push button" && n.Label == "Yes"), "the question's Yes button is missing");
+        Assert.IsTrue(dialog.DescendantsAndSelf().Any(n => n.BackendRole == "push button" && n.Label == "Yes"), "the question's Yes button is missing");
     }
 
     [TestMethod]

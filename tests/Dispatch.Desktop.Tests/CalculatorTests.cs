@@ -35,12 +35,12 @@ public sealed class CalculatorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public async Task Click_ButtonsFoundByAccessibleName_Computes12Times7AndTheTreeReads84()
+    public async Task Click_ButtonsFoundByTheNeutralRoleButton_Computes12Times7AndTheTreeReads84()
     {
         var checker = new ActionabilityChecker(s_desktop.Desktop);
         foreach (var label in new[] { "1", "2", "×", "7", "=" })
         {
-            var button = await s_finder.FindAsync($"role=\"push button\" name=\"{label}\" in window \"Calculator\"");
+            var button = await s_finder.FindAsync($"role=button name=\"{label}\" in window \"Calculator\"");
             Assert.AreEqual(MatchChannel.Accessibility, button.Channel);
             var report = await checker.CheckAsync(button, s_finder, TestContext.CancellationToken);
             Assert.IsTrue(report.IsActionable, report.ToString());
@@ -57,7 +57,7 @@ public sealed class CalculatorTests
     {
         var tree = await s_desktop.Desktop.Accessibility.SnapshotAsync(UiScope.Process(s_pid), cancellationToken: TestContext.CancellationToken);
         Assert.IsFalse(tree.IsPartial, tree.PartialReason);
-        var buttons = tree.Nodes.Where(n => n.Role == "push button" && n.Actions.Contains("click")).ToList();
+        var buttons = tree.Nodes.Where(n => n.BackendRole == "push button" && n.Actions.Contains("click")).ToList();
         Assert.IsGreaterThan(20, buttons.Count);
         var window = s_desktop.Desktop.Windows.List().Single(w => w.ProcessId == s_pid).Bounds;
         Assert.IsTrue(buttons.All(b => b.Bounds is { } bounds && window.Inflate(16).Contains(bounds)), "a button lies outside the calculator's window");
@@ -76,7 +76,7 @@ public sealed class CalculatorTests
     public async Task Find_ANameThatIsNotThere_FailsListingTheNearestElements()
     {
         var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => s_finder.FindAsync("role=\"push button\" name=\"Undoo\""));
-        StringAssert.Contains(error.Message, "push button \"Undo\"");
+        StringAssert.Contains(error.Message, "button \"Undo\"");
         Assert.IsTrue(error.Result.NearMisses.Any(m => m.Channel == MatchChannel.Accessibility));
     }
 
@@ -84,9 +84,49 @@ public sealed class CalculatorTests
     public async Task Invoke_AStaleElement_RefusesNamingIt()
     {
         var tree = await s_desktop.Desktop.Accessibility.SnapshotAsync(UiScope.Process(s_pid), cancellationToken: TestContext.CancellationToken);
-        var button = tree.Nodes.First(n => n.Role == "push button" && n.Actions.Count > 0);
+        var button = tree.Nodes.First(n => n.BackendRole == "push button" && n.Actions.Count > 0);
         var forged = button with { Name = "Not this button" };
         var error = await Assert.ThrowsExactlyAsync<AccessibilityException>(() => s_desktop.Desktop.Accessibility.InvokeAsync(forged, cancellationToken: TestContext.CancellationToken));
         StringAssert.Contains(error.Message, "stale");
+    }
+
+    [TestMethod]
+    public async Task Find_ThePlatformsRoleName_IsAnAliasOfTheNeutralOne()
+    {
+        var neutral = await s_finder.FindAsync("role=button name=\"7\" in window \"Calculator\"", TestContext.CancellationToken);
+        var platform = await s_finder.FindAsync("role=\"push button\" name=\"7\" in window \"Calculator\"", TestContext.CancellationToken);
+        Assert.AreEqual(neutral.Bounds, platform.Bounds);
+        Assert.AreEqual(UiRole.Button, platform.Node!.Role);
+        Assert.AreEqual("push button", platform.Node.BackendRole);
+    }
+
+    [TestMethod]
+    public async Task Find_TheRightNameWithTheWrongRole_FailsNamingTheRoleItHasAndTheRolesPresent()
+    {
+        var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => s_finder.FindAsync("role=\"check box\" name=\"7\" in window \"Calculator\"", TestContext.CancellationToken));
+        StringAssert.Contains(error.Message, "button \"7\" (a button, \"push button\", not check box)");
+        StringAssert.Contains(error.Message, "roles here: button ×");
+    }
+
+    [TestMethod]
+    public async Task Find_SeveralButtonsWithoutANumber_IsAnAmbiguityListingThem_AndFirstOrANumberChooses()
+    {
+        var error = await Assert.ThrowsExactlyAsync<AmbiguousMatchException>(() => s_finder.FindAsync("role=button in window \"Calculator\"", TestContext.CancellationToken));
+        StringAssert.Contains(error.Message, "#1 ");
+        StringAssert.Contains(error.Message, "#2 ");
+        StringAssert.Contains(error.Message, "say which with #n");
+        Assert.IsGreaterThan(20, error.Result.Matches.Count);
+        var first = await s_finder.FindAsync("role=button in window \"Calculator\" first", TestContext.CancellationToken);
+        var second = await s_finder.FindAsync("role=button in window \"Calculator\" #2", TestContext.CancellationToken);
+        Assert.AreEqual(error.Result.Matches[0].Bounds, first.Bounds);
+        Assert.AreEqual(error.Result.Matches[1].Bounds, second.Bounds);
+    }
+
+    [TestMethod]
+    public async Task Wait_ForAButtonThatNeverComes_ReportsTheWholeWait()
+    {
+        var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => s_finder.WaitAsync("role=button name=\"Launch\" in window \"Calculator\"", TimeSpan.FromSeconds(1), TestContext.CancellationToken));
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), error.Result.Elapsed);
+        StringAssert.Contains(error.Message, " times in ");
     }
 }

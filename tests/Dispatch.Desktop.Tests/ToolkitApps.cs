@@ -97,6 +97,23 @@ public static class ToolkitApps
     /// </summary>
     public static ProcessStartInfo TkMenu(TestDesktop desktop, string outPath) => desktop.App(Python, Script("tk_menu.py"), "--out", outPath);
 
+    /// <summary>
+    /// PyQt5, accessible: the window "Order form" with unnamed fields beside the labels "Customer:", "Quantity:" (undoes all but digits,
+    /// only) and "Order number:" (read-only, "A-1001"), and the buttons "Save" and "Close"; "Save" opens the modal
+    /// "Confirm save" (Yes / No). Yes writes "customer|quantity" to <paramref name="outPath"/> and exits 0.
+    /// </summary>
+    public static ProcessStartInfo QtForm(TestDesktop desktop, string outPath) => desktop.App(Python, Script("qt_form.py"), "--out", outPath);
+
+    /// <summary>
+    /// Tk, no accessibility: the window "Order entry" (class Tkorder) with white entries beside the labels "Customer:",
+    /// "City:" and "Quantity:", and a "Save" button that writes "customer|city|quantity" to <paramref name="outPath"/>
+    /// and exits 0. No _NET_WM_PID: launch with <see cref="TkOrderEntry"/> as the match.
+    /// </summary>
+    public static ProcessStartInfo TkOrder(TestDesktop desktop, string outPath) => desktop.App(Python, Script("tk_order.py"), "--out", outPath);
+
+    /// <summary>Matches the Tk order entry's window.</summary>
+    public static bool TkOrderEntry(WindowInfo window) => window.ClassName == "Tkorder" && window.IsVisible;
+
     /// <summary>Matches the Tk list with the context menu.</summary>
     public static bool TkDocuments(WindowInfo window) => window.ClassName == "Tkmenu" && window.IsVisible;
 

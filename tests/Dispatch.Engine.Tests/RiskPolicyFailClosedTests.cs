@@ -17,11 +17,11 @@ public sealed class RiskPolicyFailClosedTests
     private static readonly WindowInfo s_dialog = new(0x2400003, "Question", "Zenity", "zenity", 77, new Rect(700, 400, 420, 160), true, true);
 
     private static UiNode Button(string name, UiStates extra = UiStates.None) =>
-        new("push button", name, "", UiStates.Enabled | UiStates.Visible | UiStates.Focusable | extra, new Rect(900, 500, 80, 30), null, ["click"],
+        new(UiRole.Button, "push button", name, "", UiStates.Enabled | UiStates.Visible | UiStates.Focusable | extra, new Rect(900, 500, 80, 30), null, ["click"],
             new UiPath(77, [0, 2]), "zenity", []);
 
     private static UiNode Field(UiStates lines) =>
-        new("text", "", "", UiStates.Enabled | UiStates.Visible | UiStates.Editable | UiStates.Focused | lines, new Rect(720, 450, 380, 26), null, [],
+        new(UiRole.Entry, "text", "", "", UiStates.Enabled | UiStates.Visible | UiStates.Editable | UiStates.Focused | lines, new Rect(720, 450, 380, 26), null, [],
             new UiPath(77, [0, 1]), "zenity", []);
 
     /// <summary>A dialog asking "Delete all invoices permanently?" whose focused element could not be read.</summary>
@@ -170,7 +170,7 @@ public sealed class RiskPolicyFailClosedTests
     [TestMethod]
     public void Password_TypedThroughKeySequences_IsHeldAndSecret()
     {
-        var field = new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = "Unlock keyring", Focused = Field(UiStates.SingleLine) with { Role = "password text" } };
+        var field = new ActionTarget { Window = s_dialog, IsDialog = true, WindowText = "Unlock keyring", Focused = Field(UiStates.SingleLine) with { Role = UiRole.Password, BackendRole = "password text" } };
         var result = s_policy.Classify(Key("h u n t e r 2"), field);
         Assert.AreEqual(RiskLevel.Irreversible, result.Level, result.Reason);
         Assert.IsTrue(result.IsSecret);
@@ -402,7 +402,7 @@ public sealed class RiskPolicyFailClosedTests
     [TestMethod]
     public void DeleteKey_OnASelectedListItem_IsHeld_ButInATextFieldIsEditing()
     {
-        var item = new UiNode("list item", "Invoice March", "", UiStates.Enabled | UiStates.Visible | UiStates.Focused | UiStates.Selected, new Rect(10, 10, 200, 20), null,
+        var item = new UiNode(UiRole.ListItem, "list item", "Invoice March", "", UiStates.Enabled | UiStates.Visible | UiStates.Focused | UiStates.Selected, new Rect(10, 10, 200, 20), null,
             ["select"], new UiPath(77, [0, 4]), "app", []);
         Assert.AreEqual(RiskLevel.Irreversible, Level(Key("Delete"), new ActionTarget { Window = s_dialog, Focused = item }));
         Assert.AreEqual(RiskLevel.Harmless, Level(Key("Delete"), new ActionTarget { Window = s_dialog, Focused = Field(UiStates.SingleLine) }));

@@ -11,8 +11,8 @@ public sealed class RiskPolicyTests
 {
     private static readonly RiskPolicy s_policy = new();
 
-    private static UiNode Node(string role, string name) =>
-        new(role, name, "", UiStates.Enabled | UiStates.Visible, new Rect(10, 10, 80, 30), null, ["click"], new UiPath(1, [0]), "app", []);
+    private static UiNode Node(UiRole role, string name) =>
+        new(role, UiRoleNames.NameOf(role), name, "", UiStates.Enabled | UiStates.Visible, new Rect(10, 10, 80, 30), null, ["click"], new UiPath(1, [0]), "app", []);
 
     private static WindowInfo Window(string title) => new(0x1200007, title, "App", "app", 42, new Rect(0, 0, 800, 600), true, true);
 
@@ -27,7 +27,7 @@ public sealed class RiskPolicyTests
     [DataRow("Send Send")]
     public void Classify_ClickOnADangerousButton_IsIrreversible(string name)
     {
-        var result = s_policy.Classify(Click, new ActionTarget { Element = Node("push button", name), Window = Window("New message — Mail") });
+        var result = s_policy.Classify(Click, new ActionTarget { Element = Node(UiRole.Button, name), Window = Window("New message — Mail") });
         Assert.AreEqual(RiskLevel.Irreversible, result.Level, result.Reason);
         StringAssert.StartsWith(result.Sentence, "Click '");
         StringAssert.Contains(result.Sentence, "in 'New message — Mail'");
@@ -38,12 +38,12 @@ public sealed class RiskPolicyTests
     [DataRow("Sender")]
     [DataRow("Resend code preferences")]
     public void Classify_ClickOnAHarmlessButton_IsHarmless(string name) =>
-        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(Click, new ActionTarget { Element = Node("push button", name) }).Level);
+        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(Click, new ActionTarget { Element = Node(UiRole.Button, name) }).Level);
 
     [TestMethod]
     public void Classify_YesInADialogAboutDeleting_IsIrreversible_ButYesElsewhereIsNot()
     {
-        var yes = new ActionTarget { Element = Node("push button", "Yes"), WindowText = "Permanently delete 3 files?", IsDialog = true };
+        var yes = new ActionTarget { Element = Node(UiRole.Button, "Yes"), WindowText = "Permanently delete 3 files?", IsDialog = true };
         var result = s_policy.Classify(Click, yes);
         Assert.AreEqual(RiskLevel.Irreversible, result.Level);
         StringAssert.Contains(result.Reason, "delete");
@@ -57,16 +57,16 @@ public sealed class RiskPolicyTests
     [TestMethod]
     public void Classify_ReturnOnAFocusedSendButton_IsIrreversible_AndTypingIntoAFieldIsNot()
     {
-        var focusedSend = new ActionTarget { Focused = Node("push button", "Send") };
+        var focusedSend = new ActionTarget { Focused = Node(UiRole.Button, "Send") };
         Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(new ComputerAction(ActionKind.Key) { Text = "ctrl+Return" }, focusedSend).Level);
-        var field = new ActionTarget { Focused = Node("text", "Subject") with { States = UiStates.Enabled | UiStates.Editable | UiStates.SingleLine } };
+        var field = new ActionTarget { Focused = Node(UiRole.Entry, "Subject") with { States = UiStates.Enabled | UiStates.Editable | UiStates.SingleLine } };
         Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "Hello" }, field).Level);
     }
 
     [TestMethod]
     public void Classify_TypingIntoAPasswordField_IsIrreversibleSecretAndTheSentenceHidesIt()
     {
-        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "hunter2" }, new ActionTarget { Focused = Node("password text", "") });
+        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "hunter2" }, new ActionTarget { Focused = Node(UiRole.Password, "") });
         Assert.AreEqual(RiskLevel.Irreversible, result.Level);
         Assert.IsTrue(result.IsSecret);
         Assert.DoesNotContain("hunter2", result.Sentence);
@@ -75,7 +75,7 @@ public sealed class RiskPolicyTests
     [TestMethod]
     public void Classify_AValueMarkedSecret_IsRedactedFromTheSentenceButNotHeldForThatAlone()
     {
-        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "IBAN DE89 3704" }, new ActionTarget { Focused = Node("text", "Account") with { States = UiStates.Editable } },
+        var result = s_policy.Classify(new ComputerAction(ActionKind.Type) { Text = "IBAN DE89 3704" }, new ActionTarget { Focused = Node(UiRole.Entry, "Account") with { States = UiStates.Editable } },
             markedSecret: true);
         Assert.IsTrue(result.IsSecret);
         Assert.AreEqual(RiskLevel.Harmless, result.Level);
@@ -85,9 +85,9 @@ public sealed class RiskPolicyTests
     [TestMethod]
     public void Classify_APlannerMayRaiseButNeverLower()
     {
-        var cancel = new ActionTarget { Element = Node("push button", "Cancel") };
+        var cancel = new ActionTarget { Element = Node(UiRole.Button, "Cancel") };
         Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(Click, cancel, RiskLevel.Irreversible).Level);
-        var send = new ActionTarget { Element = Node("push button", "Send") };
+        var send = new ActionTarget { Element = Node(UiRole.Button, "Send") };
         Assert.AreEqual(RiskLevel.Irreversible, s_policy.Classify(Click, send, RiskLevel.Harmless).Level);
     }
 
@@ -95,11 +95,11 @@ public sealed class RiskPolicyTests
     public void Classify_DenyAndAllowLists_DecideBeforeNames()
     {
         var policy = new RiskPolicy(new RiskRules { DenyWindows = ["Bank"], AllowApplications = ["mousepad"] });
-        Assert.AreEqual(RiskLevel.Irreversible, policy.Classify(Click, new ActionTarget { Element = Node("push button", "Next"), Window = Window("My Bank — Transfers") }).Level);
-        Assert.AreEqual(RiskLevel.Harmless, policy.Classify(Click, new ActionTarget { Element = Node("push button", "Delete"), Application = "mousepad" }).Level);
+        Assert.AreEqual(RiskLevel.Irreversible, policy.Classify(Click, new ActionTarget { Element = Node(UiRole.Button, "Next"), Window = Window("My Bank — Transfers") }).Level);
+        Assert.AreEqual(RiskLevel.Harmless, policy.Classify(Click, new ActionTarget { Element = Node(UiRole.Button, "Delete"), Application = "mousepad" }).Level);
     }
 
     [TestMethod]
     public void Classify_Screenshots_AreHarmless() =>
-        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(new ComputerAction(ActionKind.Screenshot), new ActionTarget { Element = Node("push button", "Delete") }).Level);
+        Assert.AreEqual(RiskLevel.Harmless, s_policy.Classify(new ComputerAction(ActionKind.Screenshot), new ActionTarget { Element = Node(UiRole.Button, "Delete") }).Level);
 }

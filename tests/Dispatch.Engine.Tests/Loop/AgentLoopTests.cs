@@ -61,7 +61,7 @@ public sealed class AgentLoopTests
         WindowText = "Delete files\nPermanently delete 3 files?",
         Point = action.Coordinate,
         Element = action.Coordinate is { } at
-            ? new UiNode("push button", at == s_yes ? "Yes" : "No", "", UiStates.Enabled | UiStates.Visible, new Rect(at.X - 20, at.Y - 10, 40, 20), null,
+            ? new UiNode(UiRole.Button, "push button", at == s_yes ? "Yes" : "No", "", UiStates.Enabled | UiStates.Visible, new Rect(at.X - 20, at.Y - 10, 40, 20), null,
                 ["click"], new UiPath(77, [0, at == s_yes ? 1 : 2]), "zenity", [])
             : null,
     };

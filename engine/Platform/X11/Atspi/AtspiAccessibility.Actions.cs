@@ -88,7 +88,7 @@ internal sealed partial class AtspiAccessibility
         var role = OrEmpty(_bus.GetRoleNameOfAsync(live, cancellationToken));
         var name = OrEmpty(_bus.GetNameAsync(live, cancellationToken));
         var (liveRole, liveName) = (await Checked(role, "GetRole", node).ConfigureAwait(false), await Checked(name, "Name", node).ConfigureAwait(false));
-        if (liveRole != node.Role || liveName != node.Name)
+        if (liveRole != node.BackendRole || liveName != node.Name)
         {
             throw Stale(node, $"a {liveRole} \"{liveName}\" is there now");
         }

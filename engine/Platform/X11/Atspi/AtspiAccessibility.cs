@@ -103,7 +103,7 @@ internal sealed partial class AtspiAccessibility : IAccessibility
             if (scope == UiScope.Desktop)
             {
                 var children = chosen.Select(c => walk.Build(c.Top)).ToList();
-                return (walk.Result(new UiNode("desktop frame", "main", "", UiStates.None, null, null, [], new UiPath(0, []), "", children)), null);
+                return (walk.Result(new UiNode(UiRole.Desktop, "desktop frame", "main", "", UiStates.None, null, null, [], new UiPath(0, []), "", children)), null);
             }
             if (chosen.Count == 0)
             {
@@ -229,5 +229,5 @@ internal sealed partial class AtspiAccessibility : IAccessibility
     }
 
     /// <summary>Formats a node for messages.</summary>
-    private static string Describe(UiNode node) => $"{node.Role} \"{node.Name}\" at {node.Path}";
+    private static string Describe(UiNode node) => $"{node.BackendRole} \"{node.Name}\" at {node.Path}";
 }

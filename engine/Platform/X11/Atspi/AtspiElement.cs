@@ -43,6 +43,6 @@ internal sealed class AtspiElement(AtspiObject reference)
 
     /// <summary>The element as a snapshot node (no children), with its extents moved by <paramref name="offset"/>.</summary>
     public UiNode ToNode(UiPath path, string application, Point offset) =>
-        new(Role, Name, Description, States, Extents is { } bounds && offset != default ? bounds.Offset(offset.X, offset.Y) : Extents,
+        new(AtspiRoles.ToUiRole(Role, States), Role, Name, Description, States, Extents is { } bounds && offset != default ? bounds.Offset(offset.X, offset.Y) : Extents,
             Text, Actions, path, application, []);
 }
