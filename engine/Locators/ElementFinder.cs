@@ -59,6 +59,11 @@ public sealed class ElementFinder
         {
             var windows = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
             var fitting = FittingWindows(wanted, windows);
+            if (fitting.Count > 1 && fitting.All(w => w.Title == fitting[0].Title))
+            {
+                // One title, several windows (a dialog opened again): the one on top, which is the one a person sees.
+                fitting = [fitting[^1]];
+            }
             if (fitting.Count != 1)
             {
                 misses.AddRange(windows.Select(w => new NearMiss(MatchChannel.Accessibility, $"window \"{w.Title}\"", TextSimilarity.Ratio(wanted.Title, w.Title), w.Bounds))
@@ -413,16 +418,19 @@ public sealed class ElementFinder
 
     /// <summary>
     /// One match per element: a label inside an operable accessible that also matched is dropped, and so is an OCR
-    /// reading of text the accessibility tree already matched.
+    /// reading of text the accessibility tree already matched, or that overlaps a reading as good or better of the same words
+    /// (a one-word line is both a word and a line).
     /// </summary>
     private static List<ElementMatch> Deduplicate(List<ElementMatch> matches)
     {
         var accessible = matches.Where(m => m.Channel == MatchChannel.Accessibility).ToList();
+        var readings = matches.Where(m => m.Channel == MatchChannel.Ocr).OrderByDescending(m => m.Score).ToList();
         return matches.Where(m =>
             m.Channel switch
             {
                 MatchChannel.Accessibility => !(m.Node!.Actions.Count == 0 && accessible.Any(o => o != m && o.Node!.Actions.Count > 0 && o.Bounds.Contains(m.Bounds))),
-                MatchChannel.Ocr => !accessible.Any(a => a.Bounds.Inflate(2).Contains(m.Bounds)),
+                MatchChannel.Ocr => !accessible.Any(a => a.Bounds.Inflate(2).Contains(m.Bounds))
+                    && !readings.TakeWhile(r => !ReferenceEquals(r, m)).Any(r => r.Bounds.IntersectsWith(m.Bounds)),
                 _ => true,
             }).ToList();
     }
