@@ -112,10 +112,13 @@ public sealed class ElementFinder
             await SearchAccessibilityAsync(locator, window, region, matches, misses, cancellationToken).ConfigureAwait(false);
         }
         var byShape = anchor is not null && FindsFieldsByShape(locator) && !matches.Any(m => m.Channel == MatchChannel.Accessibility && Related(locator.Relation, anchor.Value, m.Bounds) is not null);
+        // A name the tree does not have may still be on the screen (an app without accessibility): within one window,
+        // the pixels are read to say so — as a near miss, never as a match.
+        var hintByOcr = locator is { Name: not null, Via: null, Window: not null } && !locator.UsesOcr && matches.Count == 0;
         Frame? frame = null;
         try
         {
-            if (locator.ImagePath is not null || locator.UsesOcr || byShape)
+            if (locator.ImagePath is not null || locator.UsesOcr || byShape || hintByOcr)
             {
                 frame = _desktop.Screen.Capture(region);
             }
@@ -128,6 +131,13 @@ public sealed class ElementFinder
             {
                 channels.Add(MatchChannel.Ocr);
                 SearchOcr(text, frame!, matches, misses);
+            }
+            if (hintByOcr)
+            {
+                var seen = new List<ElementMatch>();
+                SearchOcr(locator.Name!, frame!, seen, []);
+                misses.AddRange(seen.Take(NearMissesPerChannel).Select(m => new NearMiss(MatchChannel.Ocr,
+                    $"{m.Description} on the screen (text=\"{locator.Name!.Value}\" finds it by its pixels)", m.Score, m.Bounds)));
             }
             if (byShape)
             {

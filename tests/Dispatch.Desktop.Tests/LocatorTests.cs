@@ -76,6 +76,21 @@ public sealed class LocatorTests
     }
 
     [TestMethod]
+    public async Task Tk_ANameOnlyThePixelsShow_IsAMissThatPointsAtTheOcrReading()
+    {
+        var app = await s_desktop.LaunchAsync(ToolkitApps.TkOrder(s_desktop, s_desktop.PathOf("tk-hint.txt")), ToolkitApps.TkOrderEntry);
+        await s_desktop.SettleAsync();
+
+        var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => Finder.FindAsync("role=button name=\"Save\" in window \"Order entry\"", TestContext.CancellationToken));
+
+        StringAssert.Contains(error.Message, "nothing accessible");
+        var seen = error.Result.NearMisses.Single(m => m.Channel == MatchChannel.Ocr);
+        StringAssert.Contains(seen.Description, "Save\" on the screen (text=\"Save\" finds it by its pixels)");
+        Assert.IsTrue(app.Window.Bounds.Contains(seen.Bounds!.Value), $"{seen} lies outside the form");
+        await CloseAsync(app);
+    }
+
+    [TestMethod]
     public async Task Qt_InWindowOfAModalDialog_NeverMatchesItsParentsElements_AndSeveralButtonsAreAnAmbiguity()
     {
         var output = s_desktop.PathOf("qt-form.txt");
