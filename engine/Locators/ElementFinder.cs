@@ -64,11 +64,14 @@ public sealed class ElementFinder
                 // One title, several windows (a dialog opened again): the one on top, which is the one a person sees.
                 fitting = [fitting[^1]];
             }
-            if (fitting.Count != 1)
+            if (fitting.Count == 0)
             {
                 misses.AddRange(windows.Select(w => new NearMiss(MatchChannel.Accessibility, $"window \"{w.Title}\"", TextSimilarity.Ratio(wanted.Title, w.Title), w.Bounds))
                     .OrderByDescending(m => m.Score).Take(NearMissesPerChannel));
-                return new FindResult(locator, [], fitting.Count == 0 ? misses : [], channels, _time.GetElapsedTime(start))
+            }
+            if (fitting.Count != 1)
+            {
+                return new FindResult(locator, [], misses, channels, _time.GetElapsedTime(start))
                 {
                     Ambiguity = fitting.Count == 0 ? null
                         : $"{fitting.Count} windows fit {wanted}: {string.Join(", ", fitting.Select(w => $"\"{w.Title}\" (0x{w.Id:x}) at {w.Bounds}"))}"
