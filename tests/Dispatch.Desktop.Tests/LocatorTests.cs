@@ -48,6 +48,8 @@ public sealed class LocatorTests
             Assert.AreEqual(MatchChannel.Shape, field.Channel, field.ToString());
             fields[label] = field.Bounds;
             s_desktop.Desktop.Input.Click(field.Bounds.Center);
+            // As the executor does after every action: the click has moved the caret before the keys follow.
+            await s_desktop.Desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5), TestContext.CancellationToken);
             await s_desktop.Desktop.Input.TypeAsync(value, cancellationToken: TestContext.CancellationToken);
         }
         // Each label's own field, not the nearest box anywhere: the rows' fields differ as the form draws them.
