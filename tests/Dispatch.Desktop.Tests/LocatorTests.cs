@@ -121,6 +121,19 @@ public sealed class LocatorTests
     }
 
     [TestMethod]
+    public async Task Qt_AHiddenButton_IsAMissThatSaysItExistsButIsNotShowing()
+    {
+        var app = await s_desktop.LaunchAsync(ToolkitApps.QtForm(s_desktop, s_desktop.PathOf("qt-hidden.txt")), w => w.ClassName == "qt_form" && w.Title == "Order form");
+        await Finder.WaitAsync("role=button name=\"Save\" in window \"Order form\"", s_wait, TestContext.CancellationToken);
+
+        var hidden = await Finder.FindAllAsync("role=button name=\"Print\" in window \"Order form\"", TestContext.CancellationToken);
+
+        Assert.IsFalse(hidden.Found);
+        StringAssert.Contains(hidden.ExplainMiss(), "button \"Print\" (exists but is not showing)");
+        await CloseAsync(app);
+    }
+
+    [TestMethod]
     public async Task Qt_FieldsRightOfTheirLabels_SetTextReadsBack_AndAFieldThatCannotChangeFails()
     {
         var output = s_desktop.PathOf("qt-fields.txt");
