@@ -17,6 +17,9 @@ namespace Dispatch.Engine.Accessibility;
 public sealed record UiNode(UiRole Role, string BackendRole, string Name, string Description, UiStates States, Rect? Bounds, string? Text,
     IReadOnlyList<string> Actions, UiPath Path, string Application, IReadOnlyList<UiNode> Children)
 {
+    /// <summary>What can be done to it, as neutral verbs; the backend's own action names are <see cref="Actions"/>.</summary>
+    public UiActions Verbs { get; init; }
+
     /// <summary>The longest text a snapshot keeps per element; read more with <see cref="IAccessibility.GetTextAsync"/>.</summary>
     public const int MaxSnapshotText = 4096;
 

@@ -1,8 +1,9 @@
 namespace Dispatch.Engine.Accessibility;
 
 /// <summary>
-/// States an element can be in, as accessibility APIs report them (names follow AT-SPI; the Windows backend maps
-/// UI Automation properties onto the same flags).
+/// States an element can be in, as accessibility APIs report them. The flags are Dispatch's own: each backend maps its
+/// platform's states onto them in one place (AT-SPI's state numbers in the X11 backend, UI Automation properties in the
+/// Windows one). Names follow AT-SPI's, the richest set; <c>state=</c> in a locator takes them in lower case.
 /// </summary>
 [Flags]
 #pragma warning disable CA1711 // "States" is the domain word here.

@@ -223,7 +223,8 @@ public sealed class ActionExecutor : IActionExecutor
         {
             return null;
         }
-        var why = refused ?? $"it was set to {Shown(text)} but reads {Shown(reads)}";
+        // The wanted text is never repeated: it may be a secret the journal redacts; what the field shows is on the screen anyway.
+        var why = refused ?? $"after setting it, it reads {Shown(reads)}";
         if (text.Any(char.IsControl))
         {
             throw new DispatchException($"set_text could not change {field}: {why}; the text holds line breaks or tabs, which typing would send as keys, so it was not typed.");

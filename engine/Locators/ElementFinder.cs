@@ -65,11 +65,19 @@ public sealed class ElementFinder
         {
             var windows = _desktop.Windows.List().Where(w => w.IsVisible).ToList();
             var fitting = FittingWindows(wanted, windows);
-            if (fitting.Count != 1)
+            if (fitting.Count > 1 && fitting.All(w => w.Title == fitting[0].Title))
+            {
+                // One title, several windows (a dialog opened again): the one on top, which is the one a person sees.
+                fitting = [fitting[^1]];
+            }
+            if (fitting.Count == 0)
             {
                 misses.AddRange(windows.Select(w => new NearMiss(MatchChannel.Accessibility, $"window \"{w.Title}\"", TextSimilarity.Ratio(wanted.Title, w.Title), w.Bounds))
                     .OrderByDescending(m => m.Score).Take(NearMissesPerChannel));
-                return new FindResult(locator, [], fitting.Count == 0 ? misses : [], channels, _time.GetElapsedTime(start))
+            }
+            if (fitting.Count != 1)
+            {
+                return new FindResult(locator, [], misses, channels, _time.GetElapsedTime(start))
                 {
                     Ambiguity = fitting.Count == 0 ? null
                         : $"{fitting.Count} windows fit {wanted}: {string.Join(", ", fitting.Select(w => $"\"{w.Title}\" (0x{w.Id:x}) at {w.Bounds}"))}"
@@ -113,10 +121,13 @@ public sealed class ElementFinder
             await SearchAccessibilityAsync(locator, window, region, matches, misses, cancellationToken).ConfigureAwait(false);
         }
         var byShape = anchor is not null && FindsFieldsByShape(locator) && !matches.Any(m => m.Channel == MatchChannel.Accessibility && Related(locator.Relation, anchor.Value, m.Bounds) is not null);
+        // A name the tree does not have may still be on the screen (an app without accessibility): within one window,
+        // the pixels are read to say so — as a near miss, never as a match.
+        var hintByOcr = locator is { Name: not null, Via: null, Window: not null } && !locator.UsesOcr && matches.Count == 0;
         Frame? frame = null;
         try
         {
-            if (locator.ImagePath is not null || locator.UsesOcr || byShape)
+            if (locator.ImagePath is not null || locator.UsesOcr || byShape || hintByOcr)
             {
                 frame = _desktop.Screen.Capture(region);
             }
@@ -129,6 +140,13 @@ public sealed class ElementFinder
             {
                 channels.Add(MatchChannel.Ocr);
                 SearchOcr(text, frame!, matches, misses);
+            }
+            if (hintByOcr)
+            {
+                var seen = new List<ElementMatch>();
+                SearchOcr(locator.Name!, frame!, seen, []);
+                misses.AddRange(seen.Take(NearMissesPerChannel).Select(m => new NearMiss(MatchChannel.Ocr,
+                    $"{m.Description} on the screen (text=\"{locator.Name!.Value}\" finds it by its pixels)", m.Score, m.Bounds)));
             }
             if (byShape)
             {
@@ -423,16 +441,19 @@ public sealed class ElementFinder
 
     /// <summary>
     /// One match per element: a label inside an operable accessible that also matched is dropped, and so is an OCR
-    /// reading of text the accessibility tree already matched.
+    /// reading of text the accessibility tree already matched, or that overlaps a reading as good or better of the same words
+    /// (a one-word line is both a word and a line).
     /// </summary>
     private static List<ElementMatch> Deduplicate(List<ElementMatch> matches)
     {
         var accessible = matches.Where(m => m.Channel == MatchChannel.Accessibility).ToList();
+        var readings = matches.Where(m => m.Channel == MatchChannel.Ocr).OrderByDescending(m => m.Score).ToList();
         return matches.Where(m =>
             m.Channel switch
             {
                 MatchChannel.Accessibility => !(m.Node!.Actions.Count == 0 && accessible.Any(o => o != m && o.Node!.Actions.Count > 0 && o.Bounds.Contains(m.Bounds))),
-                MatchChannel.Ocr => !accessible.Any(a => a.Bounds.Inflate(2).Contains(m.Bounds)),
+                MatchChannel.Ocr => !accessible.Any(a => a.Bounds.Inflate(2).Contains(m.Bounds))
+                    && !readings.TakeWhile(r => !ReferenceEquals(r, m)).Any(r => r.Bounds.IntersectsWith(m.Bounds)),
                 _ => true,
             }).ToList();
     }

@@ -4,7 +4,8 @@ namespace Dispatch.Engine.Locators;
 /// Which top-level window a locator searches (<c>in window "Save As"</c>). <c>in window = "…"</c> wants the whole
 /// title; <c>in window ~= "…"</c> a title containing the text; plain <c>in window "…"</c> takes the window of exactly
 /// that title, else the one window whose title contains it. Titles compare ignoring case and surrounding space.
-/// Several windows that fit are an ambiguity, listed, never a guess.
+/// Several windows of different titles that fit are an ambiguity, listed, never a guess; several of one title (a dialog
+/// opened again) are that title's topmost window, the one a person sees.
 /// </summary>
 /// <param name="Title">The title, or part of it.</param>
 /// <param name="Match">How the title must match.</param>

@@ -48,6 +48,8 @@ public sealed class LocatorTests
             Assert.AreEqual(MatchChannel.Shape, field.Channel, field.ToString());
             fields[label] = field.Bounds;
             s_desktop.Desktop.Input.Click(field.Bounds.Center);
+            // As the executor does after every action: the click has moved the caret before the keys follow.
+            await s_desktop.Desktop.Watcher.WaitForStableAsync(null, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5), TestContext.CancellationToken);
             await s_desktop.Desktop.Input.TypeAsync(value, cancellationToken: TestContext.CancellationToken);
         }
         // Each label's own field, not the nearest box anywhere: the rows' fields differ as the form draws them.
@@ -76,6 +78,21 @@ public sealed class LocatorTests
     }
 
     [TestMethod]
+    public async Task Tk_ANameOnlyThePixelsShow_IsAMissThatPointsAtTheOcrReading()
+    {
+        var app = await s_desktop.LaunchAsync(ToolkitApps.TkOrder(s_desktop, s_desktop.PathOf("tk-hint.txt")), ToolkitApps.TkOrderEntry);
+        await s_desktop.SettleAsync();
+
+        var error = await Assert.ThrowsExactlyAsync<ElementNotFoundException>(() => Finder.FindAsync("role=button name=\"Save\" in window \"Order entry\"", TestContext.CancellationToken));
+
+        StringAssert.Contains(error.Message, "nothing accessible");
+        var seen = error.Result.NearMisses.Single(m => m.Channel == MatchChannel.Ocr);
+        StringAssert.Contains(seen.Description, "Save\" on the screen (text=\"Save\" finds it by its pixels)");
+        Assert.IsTrue(app.Window.Bounds.Contains(seen.Bounds!.Value), $"{seen} lies outside the form");
+        await CloseAsync(app);
+    }
+
+    [TestMethod]
     public async Task Qt_InWindowOfAModalDialog_NeverMatchesItsParentsElements_AndSeveralButtonsAreAnAmbiguity()
     {
         var output = s_desktop.PathOf("qt-form.txt");
@@ -100,6 +117,19 @@ public sealed class LocatorTests
         s_desktop.Desktop.Input.Click((await Finder.FindAsync("role=button name=No in window \"Confirm save\"", TestContext.CancellationToken)).Bounds.Center);
         await Finder.WaitVanishAsync("role=button name=No in window \"Confirm save\"", s_wait, TestContext.CancellationToken);
         Assert.IsFalse(File.Exists(output), "No saved the order");
+        await CloseAsync(app);
+    }
+
+    [TestMethod]
+    public async Task Qt_AHiddenButton_IsAMissThatSaysItExistsButIsNotShowing()
+    {
+        var app = await s_desktop.LaunchAsync(ToolkitApps.QtForm(s_desktop, s_desktop.PathOf("qt-hidden.txt")), w => w.ClassName == "qt_form" && w.Title == "Order form");
+        await Finder.WaitAsync("role=button name=\"Save\" in window \"Order form\"", s_wait, TestContext.CancellationToken);
+
+        var hidden = await Finder.FindAllAsync("role=button name=\"Print\" in window \"Order form\"", TestContext.CancellationToken);
+
+        Assert.IsFalse(hidden.Found);
+        StringAssert.Contains(hidden.ExplainMiss(), "button \"Print\" (exists but is not showing)");
         await CloseAsync(app);
     }
 

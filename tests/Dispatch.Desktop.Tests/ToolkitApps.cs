@@ -99,7 +99,7 @@ public static class ToolkitApps
 
     /// <summary>
     /// PyQt5, accessible: the window "Order form" with unnamed fields beside the labels "Customer:", "Quantity:" (undoes all but digits,
-    /// only) and "Order number:" (read-only, "A-1001"), and the buttons "Save" and "Close"; "Save" opens the modal
+    /// only) and "Order number:" (read-only, "A-1001"), the buttons "Save" and "Close" (and "Print", hidden); "Save" opens the modal
     /// "Confirm save" (Yes / No). Yes writes "customer|quantity" to <paramref name="outPath"/> and exits 0.
     /// </summary>
     public static ProcessStartInfo QtForm(TestDesktop desktop, string outPath) => desktop.App(Python, Script("qt_form.py"), "--out", outPath);

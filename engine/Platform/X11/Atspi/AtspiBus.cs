@@ -285,13 +285,11 @@ internal sealed class AtspiBus : IDisposable
         return new AtspiObject(bus, path);
     }
 
-    /// <summary>AT-SPI states are two 32-bit words of bits numbered as AtspiStateType, which <see cref="UiStates"/> mirrors.</summary>
+    /// <summary>AT-SPI states are two 32-bit words of bits numbered as AtspiStateType; <see cref="AtspiRoles.ToUiStates"/> names them.</summary>
     private static UiStates ReadStates(ref Reader reader)
     {
         var words = reader.ReadArrayOfUInt32();
-        var bits = (words.Length > 0 ? words[0] : 0L) | (words.Length > 1 ? (long)words[1] << 32 : 0L);
-        // Bit 0 is ATSPI_STATE_INVALID and bit 63 lies beyond the enumeration.
-        return (UiStates)(bits & 0x7FFF_FFFF_FFFF_FFFE);
+        return AtspiRoles.ToUiStates((words.Length > 0 ? words[0] : 0UL) | (words.Length > 1 ? (ulong)words[1] << 32 : 0UL));
     }
 
     private static AtspiCacheItem[] ReadCacheItems(Message message)

@@ -42,7 +42,13 @@ internal sealed class AtspiElement(AtspiObject reference)
     public bool Implements(string @interface) => Array.IndexOf(Interfaces, @interface) >= 0;
 
     /// <summary>The element as a snapshot node (no children), with its extents moved by <paramref name="offset"/>.</summary>
-    public UiNode ToNode(UiPath path, string application, Point offset) =>
-        new(AtspiRoles.ToUiRole(Role, States), Role, Name, Description, States, Extents is { } bounds && offset != default ? bounds.Offset(offset.X, offset.Y) : Extents,
-            Text, Actions, path, application, []);
+    public UiNode ToNode(UiPath path, string application, Point offset)
+    {
+        var role = AtspiRoles.ToUiRole(Role, States);
+        return new(role, Role, Name, Description, States, Extents is { } bounds && offset != default ? bounds.Offset(offset.X, offset.Y) : Extents,
+            Text, Actions, path, application, [])
+        {
+            Verbs = AtspiRoles.VerbsOf(role, Actions, States),
+        };
+    }
 }

@@ -73,4 +73,68 @@ internal static class AtspiRoles
         "text" or "entry" or "autocomplete" => states.HasFlag(UiStates.Editable) && !states.HasFlag(UiStates.MultiLine) ? UiRole.Entry : UiRole.Text,
         _ => s_neutral.GetValueOrDefault(role, UiRole.Unknown),
     };
+
+    /// <summary>
+    /// The verbs an element offers, from its AT-SPI action names, role and states: a press on a check box toggles it,
+    /// a press on a combo box opens it.
+    /// </summary>
+    public static UiActions VerbsOf(UiRole role, IReadOnlyList<string> actions, UiStates states)
+    {
+        var verbs = UiActions.None;
+        foreach (var action in actions)
+        {
+            verbs |= action.ToLowerInvariant() switch
+            {
+                "toggle" => UiActions.Toggle,
+                "expand or contract" or "expand" or "collapse" or "open" or "showmenu" => UiActions.Expand,
+                "click" or "press" or "activate" or "jump" or "invoke" => role switch
+                {
+                    UiRole.CheckBox or UiRole.Toggle or UiRole.Radio => UiActions.Toggle,
+                    UiRole.ComboBox or UiRole.Menu => UiActions.Expand,
+                    _ => UiActions.Invoke,
+                },
+                _ => UiActions.None,
+            };
+        }
+        if (states.HasFlag(UiStates.Editable) && !states.HasFlag(UiStates.ReadOnly))
+        {
+            verbs |= UiActions.SetValue;
+        }
+        if (states.HasFlag(UiStates.Focusable))
+        {
+            verbs |= UiActions.Focus;
+        }
+        if (states.HasFlag(UiStates.Selectable))
+        {
+            verbs |= UiActions.Select;
+        }
+        return verbs;
+    }
+
+    // Indexed by AtspiStateType (at-spi2-core atspi-constants.h); 0 is ATSPI_STATE_INVALID.
+    private static readonly UiStates[] s_states =
+    [
+        UiStates.None, UiStates.Active, UiStates.Armed, UiStates.Busy, UiStates.Checked, UiStates.Collapsed, UiStates.Defunct,
+        UiStates.Editable, UiStates.Enabled, UiStates.Expandable, UiStates.Expanded, UiStates.Focusable, UiStates.Focused,
+        UiStates.HasTooltip, UiStates.Horizontal, UiStates.Iconified, UiStates.Modal, UiStates.MultiLine, UiStates.Multiselectable,
+        UiStates.Opaque, UiStates.Pressed, UiStates.Resizable, UiStates.Selectable, UiStates.Selected, UiStates.Sensitive,
+        UiStates.Showing, UiStates.SingleLine, UiStates.Stale, UiStates.Transient, UiStates.Vertical, UiStates.Visible,
+        UiStates.ManagesDescendants, UiStates.Indeterminate, UiStates.Required, UiStates.Truncated, UiStates.Animated,
+        UiStates.InvalidEntry, UiStates.SupportsAutocompletion, UiStates.SelectableText, UiStates.IsDefault, UiStates.Visited,
+        UiStates.Checkable, UiStates.HasPopup, UiStates.ReadOnly,
+    ];
+
+    /// <summary>Our states for AT-SPI's state bits (bit n is AtspiStateType n); bits beyond those known are left out.</summary>
+    public static UiStates ToUiStates(ulong bits)
+    {
+        var states = UiStates.None;
+        for (var n = 1; n < s_states.Length; n++)
+        {
+            if ((bits & (1UL << n)) != 0)
+            {
+                states |= s_states[n];
+            }
+        }
+        return states;
+    }
 }

@@ -6,7 +6,7 @@
 The window "Order form" holds rows of a label and a field: "Customer:" (a wide QLineEdit), "Quantity:" (a
 QLineEdit that takes digits only: any other text, typed or set through accessibility, is undone at once, as
 forms that check their fields as they change do), "Order number:" (a read-only QLineEdit holding "A-1001"), then the buttons
-"Save" and "Close". "Save" opens the modal QMessageBox "Confirm save" ("Save this order?", buttons Yes and No).
+"Save" and "Close" (and "Print", built but hidden). "Save" opens the modal QMessageBox "Confirm save" ("Save this order?", buttons Yes and No).
 Yes writes "customer|quantity" to PATH (UTF-8, no newline) and exits 0; No closes the question and keeps the form.
 The fields carry no accessible names of their own: a person (and a locator) tells them by the label beside them.
 """
@@ -61,6 +61,10 @@ def main():
     close = QPushButton("Close")
     buttons.addWidget(save)
     buttons.addWidget(close)
+    # Built but hidden, as forms keep controls for later: it exists, and a person cannot see it.
+    hidden = QPushButton("Print")
+    buttons.addWidget(hidden)
+    hidden.hide()
     grid.addLayout(buttons, 3, 1)
     window.setCentralWidget(central)
     window.resize(520, 220)
