@@ -84,11 +84,10 @@ public sealed partial class InProcessDesktopApi(IServiceProvider services, strin
         ArgumentNullException.ThrowIfNull(request);
         var finder = services.GetRequiredService<ElementFinder>();
         var wait = Durations.Seconds(request.WaitSeconds, "--wait", maximum: 3600);
-        if (wait > TimeSpan.Zero)
-        {
-            await finder.WaitAsync(request.Locator, wait, cancellationToken);
-        }
-        var result = await finder.FindAllAsync(request.Locator, cancellationToken);
+        // A wait's result covers the whole wait (its time, its searches), not only the last search.
+        var result = wait > TimeSpan.Zero
+            ? await finder.WaitAllAsync(LocatorParser.Parse(request.Locator), wait, cancellationToken)
+            : await finder.FindAllAsync(request.Locator, cancellationToken);
         byte[]? annotated = null;
         if (request.Annotate)
         {
@@ -99,7 +98,7 @@ public sealed partial class InProcessDesktopApi(IServiceProvider services, strin
         return new FindReply(result.Found,
             result.Matches.Select(m => new MatchDto(m.Channel.ToString(), m.Description, m.Score, BoundsDto.From(m.Bounds), m.ToString())).ToList(),
             result.NearMisses.Select(m => new MatchDto(m.Channel.ToString(), m.Description, m.Score, m.Bounds is { } b ? BoundsDto.From(b) : null, m.ToString())).ToList(),
-            result.Channels.Select(c => c.ToString()).ToList(), result.Elapsed.TotalMilliseconds, result.Found ? null : result.ExplainMiss(), annotated);
+            result.Channels.Select(c => c.ToString()).ToList(), result.Elapsed.TotalMilliseconds, result.Found ? null : result.Explain(), annotated);
     }
 
     /// <inheritdoc/>
