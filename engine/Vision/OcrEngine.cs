@@ -18,10 +18,10 @@ namespace Dispatch.Engine.Vision;
 /// </summary>
 public sealed class OcrEngine : IDisposable
 {
-    // Single text lines read best as one line (page segmentation mode 7), a short label as one word (8);
-    // larger blocks as sparse text (11).
+    // Text lines and short labels read best as one line (page segmentation mode 7; once they are cleaned of borders
+    // and underlines, "single word" (8) misread more labels than it helped: "4711" as "“a7"); larger blocks as sparse
+    // text (11).
     private const int SingleLineMode = 7;
-    private const int SingleWordMode = 8;
     private const int SparseTextMode = 11;
     private const int LineHeightLimit = 48;
     private const int Border = 8;
@@ -222,9 +222,10 @@ public sealed class OcrEngine : IDisposable
     /// <summary>Reads one block; word bounds are relative to the block.</summary>
     private BlockWord[] ReadBlock(Mat gray, Rect block)
     {
-        var mode = block.Height > LineHeightLimit ? SparseTextMode : block.Width <= 4 * block.Height ? SingleWordMode : SingleLineMode;
+        var mode = block.Height > LineHeightLimit ? SparseTextMode : SingleLineMode;
+        var isLabel = mode == SingleLineMode && block.Width <= 4 * block.Height;
         // A lone label keeps a few pixels of its surroundings: Tesseract misreads a short word cut flush at the edge.
-        var margin = mode == SingleWordMode ? Context : 0;
+        var margin = isLabel ? Context : 0;
         var context = Rect.FromEdges(Math.Max(0, block.X - margin), Math.Max(0, block.Y - margin),
             Math.Min(gray.Width, block.Right + margin), Math.Min(gray.Height, block.Bottom + margin));
         using var crop = new Mat(gray, new OpenCvSharp.Rect(context.X, context.Y, context.Width, context.Height));
@@ -238,13 +239,20 @@ public sealed class OcrEngine : IDisposable
         {
             crop.CopyTo(prepared);
         }
-        // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 for lines, ×3 for a
-        // lone short label (measured on xterm's and xcalc's bitmap fonts and GTK's anti-aliased ones).
-        var scale = block.Height >= 80 ? 1 : mode == SingleWordMode ? 3 : 2;
+        if (mode != SparseTextMode)
+        {
+            LineInk.EraseNonGlyphs(prepared);
+        }
+        // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 (×3 misread xcalc's "84"
+        // and xterm's "Warning:" on the corpus and the desktop tests).
+        var scale = block.Height >= 80 ? 1 : 2;
         using var scaled = new Mat();
         if (scale > 1)
         {
             Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(context.Width * scale, context.Height * scale), 0, 0, InterpolationFlags.Cubic);
+            // A bitmap font blown up has stair-step edges Tesseract reads as other glyphs ("SIO" for xcalc's "STO", "/"
+            // for its "7"); a slight blur rounds them off.
+            Cv2.GaussianBlur(scaled, scaled, new OpenCvSharp.Size(3, 3), 0);
         }
         else
         {
