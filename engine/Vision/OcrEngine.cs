@@ -105,6 +105,7 @@ public sealed class OcrEngine : IDisposable
         using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];
         using var gray = new Mat();
         Cv2.CvtColor(view, gray, ColorConversionCodes.BGRA2GRAY);
+        StipplePattern.Flatten(gray);
         RemoveRules(gray);
         var blocks = TextBlocks.Find(gray);
 
