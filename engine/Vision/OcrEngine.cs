@@ -18,12 +18,12 @@ namespace Dispatch.Engine.Vision;
 /// </summary>
 public sealed class OcrEngine : IDisposable
 {
-    // Text lines and short labels read best as one line (page segmentation mode 7; once they are cleaned of borders
-    // and underlines, "single word" (8) misread more labels than it helped: "4711" as "“a7"); larger blocks as sparse
-    // text (11).
+    // Every block is one line (TextBlocks cuts them at most MaxLineHeight tall), read as one line: page segmentation
+    // mode 7. (Once lines are cleaned of borders and underlines, "single word" (8) misread more labels than it helped:
+    // "4711" as "“a7".) Never a mode with page layout (3, 11): that is where Tesseract, given pixels without a
+    // resolution — OpenCV's wrapper cannot pass one — estimates it and prints "Estimating resolution as …" to stderr,
+    // and it read a 50-pixel heading as scattered letters.
     private const int SingleLineMode = 7;
-    private const int SparseTextMode = 11;
-    private const int LineHeightLimit = 48;
     private const int Border = 8;
     private const int Context = 3;
 
@@ -34,7 +34,7 @@ public sealed class OcrEngine : IDisposable
 
     private readonly OcrOptions _options;
     private readonly string _dataPath;
-    private readonly ConcurrentDictionary<int, ConcurrentBag<OCRTesseract>> _engines = new();
+    private readonly ConcurrentBag<OCRTesseract> _engines = [];
     private readonly ConcurrentDictionary<(ulong Hash, int Width, int Height), BlockWord[]> _cache = new();
     private readonly TimeProvider _time;
     private readonly Lock _lastLock = new();
@@ -223,8 +223,7 @@ public sealed class OcrEngine : IDisposable
     /// <summary>Reads one block; word bounds are relative to the block.</summary>
     private BlockWord[] ReadBlock(Mat gray, Rect block)
     {
-        var mode = block.Height > LineHeightLimit ? SparseTextMode : SingleLineMode;
-        var isLabel = mode == SingleLineMode && block.Width <= 4 * block.Height;
+        var isLabel = block.Width <= 4 * block.Height;
         // A lone label keeps a few pixels of its surroundings: Tesseract misreads a short word cut flush at the edge.
         var margin = isLabel ? Context : 0;
         var context = Rect.FromEdges(Math.Max(0, block.X - margin), Math.Max(0, block.Y - margin),
@@ -240,10 +239,7 @@ public sealed class OcrEngine : IDisposable
         {
             crop.CopyTo(prepared);
         }
-        if (mode != SparseTextMode)
-        {
-            LineInk.EraseNonGlyphs(prepared);
-        }
+        LineInk.EraseNonGlyphs(prepared);
         // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 (×3 misread xcalc's "84"
         // and xterm's "Warning:" on the corpus and the desktop tests).
         var scale = block.Height >= 80 ? 1 : 2;
@@ -264,11 +260,10 @@ public sealed class OcrEngine : IDisposable
         using var padded = new Mat();
         Cv2.CopyMakeBorder(scaled, padded, Border, Border, Border, Border, BorderTypes.Constant, new Scalar(background));
 
-        var pool = _engines.GetOrAdd(mode, static _ => []);
-        if (!pool.TryTake(out var engine))
+        if (!_engines.TryTake(out var engine))
         {
             // An empty whitelist lets Tesseract read every character it knows (OpenCV's default is letters and digits only).
-            engine = OCRTesseract.Create(_dataPath, _options.Language, "", 1, mode);
+            engine = OCRTesseract.Create(_dataPath, _options.Language, "", 1, SingleLineMode);
         }
         try
         {
@@ -295,7 +290,7 @@ public sealed class OcrEngine : IDisposable
         }
         finally
         {
-            pool.Add(engine);
+            _engines.Add(engine);
         }
     }
 
@@ -352,12 +347,9 @@ public sealed class OcrEngine : IDisposable
             return;
         }
         _disposed = true;
-        foreach (var pool in _engines.Values)
+        while (_engines.TryTake(out var engine))
         {
-            while (pool.TryTake(out var engine))
-            {
-                engine.Dispose();
-            }
+            engine.Dispose();
         }
     }
 
