@@ -22,20 +22,10 @@ internal static class LineInk
         using var ink = new Mat();
         Cv2.Threshold(line, ink, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
         using var labels = new Mat();
-        using var stats = new Mat();
-        using var centroids = new Mat();
-        var count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids, PixelConnectivity.Connectivity8);
-        if (count <= 2)
+        var marks = Marks(ink, labels);
+        if (marks.Count < 2)
         {
             return 0;
-        }
-        var marks = new Mark[count - 1];
-        for (var i = 1; i < count; i++)
-        {
-            marks[i - 1] = new Mark(i,
-                stats.At<int>(i, (int)ConnectedComponentsTypes.Left), stats.At<int>(i, (int)ConnectedComponentsTypes.Top),
-                stats.At<int>(i, (int)ConnectedComponentsTypes.Width), stats.At<int>(i, (int)ConnectedComponentsTypes.Height),
-                stats.At<int>(i, (int)ConnectedComponentsTypes.Area));
         }
         // The line's glyphs are the marks of about the usual height (x-height to ascender and descender span less
         // than this factor); a side, a frame or a scroll bar beside the text is taller than all of them.
@@ -78,6 +68,82 @@ internal static class LineInk
         Cv2.MinMaxLoc(line, out _, out double background);
         line.SetTo(new Scalar(background), rest);
         return erase.Count;
+    }
+
+    /// <summary>
+    /// Evens out, in place, solid blocks taller than the line's glyphs in <paramref name="line"/> (gray, mostly dark
+    /// ink on light): a block with light glyphs in it (a block cursor over a letter, a selected word) is inverted to dark
+    /// on light like the rest; a block without any (the end of a scroll bar, a bar of colour) becomes background.
+    /// Tesseract reads a letter under a block cursor as another one ("Bear" for "Dear") or not at all.
+    /// </summary>
+    /// <returns>How many blocks were inverted or erased.</returns>
+    public static int EvenOutBlocks(Mat line)
+    {
+        using var ink = new Mat();
+        Cv2.Threshold(line, ink, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
+        using var labels = new Mat();
+        var marks = Marks(ink, labels);
+        // The usual height of the line's marks; a block cursor or a bar beside the text is at least as tall.
+        var heights = marks.Where(m => m.Height > 2).Select(m => m.Height).Order().ToList();
+        if (heights.Count < 2)
+        {
+            return 0;
+        }
+        var usual = heights[heights.Count / 2];
+        Cv2.MinMaxLoc(line, out _, out double background);
+        var changed = 0;
+        foreach (var block in marks.Where(m => m.Width >= 5 && m.Height >= usual))
+        {
+            var box = new Rect(block.X, block.Y, block.Width, block.Height);
+            using var blockInk = ink[box];
+            // A block is a filled rectangle: ink all round its box. Glyphs, even bold ones (M, E, B), leave gaps there.
+            if (!IsBoxed(blockInk))
+            {
+                continue;
+            }
+            using var area = line[box];
+            // Light pixels inside the block's box: a glyph drawn in the background colour, or nothing but its corners.
+            var light = block.Width * block.Height - Cv2.CountNonZero(blockInk);
+            if (light * 10 >= block.Width * block.Height)
+            {
+                Cv2.BitwiseNot(area, area);
+            }
+            else
+            {
+                area.SetTo(new Scalar(background));
+            }
+            changed++;
+        }
+        return changed;
+    }
+
+    /// <summary>The connected marks of a 0/255 ink image; <paramref name="labels"/> receives the map of pixels to <see cref="Mark.Label"/>.</summary>
+    private static List<Mark> Marks(Mat ink, Mat labels)
+    {
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        var count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids, PixelConnectivity.Connectivity8);
+        var marks = new List<Mark>(count);
+        for (var i = 1; i < count; i++)
+        {
+            marks.Add(new Mark(i,
+                stats.At<int>(i, (int)ConnectedComponentsTypes.Left), stats.At<int>(i, (int)ConnectedComponentsTypes.Top),
+                stats.At<int>(i, (int)ConnectedComponentsTypes.Width), stats.At<int>(i, (int)ConnectedComponentsTypes.Height),
+                stats.At<int>(i, (int)ConnectedComponentsTypes.Area)));
+        }
+        return marks;
+    }
+
+    /// <summary>Whether nearly every pixel on the edge of <paramref name="ink"/> (a mark's box, 0/255) is ink.</summary>
+    private static bool IsBoxed(Mat ink)
+    {
+        var (width, height) = (ink.Width, ink.Height);
+        using var top = ink.Row(0);
+        using var bottom = ink.Row(height - 1);
+        using var left = ink.Col(0);
+        using var right = ink.Col(width - 1);
+        var edge = Cv2.CountNonZero(top) + Cv2.CountNonZero(bottom) + Cv2.CountNonZero(left) + Cv2.CountNonZero(right);
+        return edge * 10 >= (2 * (width + height)) * 9;
     }
 
     /// <summary>

@@ -239,6 +239,7 @@ public sealed class OcrEngine : IDisposable
         {
             crop.CopyTo(prepared);
         }
+        LineInk.EvenOutBlocks(prepared);
         LineInk.EraseNonGlyphs(prepared);
         // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 (×3 misread xcalc's "84"
         // and xterm's "Warning:" on the corpus and the desktop tests).
