@@ -243,19 +243,30 @@ public sealed class OcrEngine : IDisposable
         LineInk.EraseNonGlyphs(prepared);
         // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 (×3 misread xcalc's "84"
         // and xterm's "Warning:" on the corpus and the desktop tests).
-        var scale = block.Height >= 80 ? 1 : 2;
+        var words = Read(prepared, block, context, 2);
+        // Tesseract is unsure of some lines at one size and sure at another ("4711" in a Tk field: 1 % at ×2, 42 % at
+        // ×3): a line with a word below the confidence floor gets a second reading at ×3, and the surer one is kept.
+        if (words.Length > 0 && MinConfidence(words) < _options.MinConfidence)
+        {
+            var again = Read(prepared, block, context, 3);
+            if (MinConfidence(again) > MinConfidence(words))
+            {
+                words = again;
+            }
+        }
+        return words;
+    }
+
+    private static double MinConfidence(BlockWord[] words) => words.Length == 0 ? 0 : words.Min(w => w.Confidence);
+
+    /// <summary>Reads a prepared line (gray, dark on light, cut at <paramref name="context"/>) scaled up by <paramref name="scale"/>; word bounds are relative to <paramref name="block"/>.</summary>
+    private BlockWord[] Read(Mat prepared, Rect block, Rect context, int scale)
+    {
         using var scaled = new Mat();
-        if (scale > 1)
-        {
-            Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(context.Width * scale, context.Height * scale), 0, 0, InterpolationFlags.Cubic);
-            // A bitmap font blown up has stair-step edges Tesseract reads as other glyphs ("SIO" for xcalc's "STO", "/"
-            // for its "7"); a slight blur rounds them off.
-            Cv2.GaussianBlur(scaled, scaled, new OpenCvSharp.Size(3, 3), 0);
-        }
-        else
-        {
-            prepared.CopyTo(scaled);
-        }
+        Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(context.Width * scale, context.Height * scale), 0, 0, InterpolationFlags.Cubic);
+        // A bitmap font blown up has stair-step edges Tesseract reads as other glyphs ("SIO" for xcalc's "STO", "/"
+        // for its "7"); a slight blur rounds them off.
+        Cv2.GaussianBlur(scaled, scaled, new OpenCvSharp.Size(3, 3), 0);
         // Glyphs touch the block's edges: pad with the background (the lightest value), never by repeating edge pixels.
         Cv2.MinMaxLoc(scaled, out _, out double background);
         using var padded = new Mat();
