@@ -21,8 +21,7 @@ public sealed class OcrEngine : IDisposable
     // Every block is one line (TextBlocks cuts them at most MaxLineHeight tall), read as one line: page segmentation
     // mode 7. (Once lines are cleaned of borders and underlines, "single word" (8) misread more labels than it helped:
     // "4711" as "“a7".) Never a mode with page layout (3, 11): that is where Tesseract, given pixels without a
-    // resolution — OpenCV's wrapper cannot pass one — estimates it and prints "Estimating resolution as …" to stderr,
-    // and it read a 50-pixel heading as scattered letters.
+    // resolution — OpenCV's wrapper cannot pass one — estimates it and prints "Estimating resolution as …" to stderr.
     private const int SingleLineMode = 7;
     private const int Border = 8;
     private const int Context = 3;
