@@ -22,23 +22,27 @@ public sealed class TemplateTests
         desktop.Desktop.Input.MoveMouse(new Engine.Geometry.Point(0, 0));
         await desktop.SettleAsync();
         var button = await finder.FindAsync("role=\"push button\" name=\"Undo\" in window \"Calculator\"");
-        // A 37×35 capture centred on the button, as a person would cut it from a screenshot.
-        var spot = new Engine.Geometry.Rect(button.Bounds.Center.X - 18, button.Bounds.Center.Y - 17, 37, 35);
         using var frame = desktop.Desktop.Screen.Capture();
-        var path = desktop.PathOf("undo.png");
-        using (var pixels = frame.AsMat())
-        using (var cut = new Mat(pixels, new OpenCvSharp.Rect(spot.X, spot.Y, spot.Width, spot.Height)))
+        // A 37×35 capture around the button, as a person would cut it from a screenshot, at each offset against the
+        // coarse search's 4-pixel grid.
+        for (var offset = 0; offset < 4; offset++)
         {
-            Cv2.ImWrite(path, cut);
+            var spot = new Engine.Geometry.Rect(button.Bounds.Center.X - 18 + offset, button.Bounds.Center.Y - 17 + offset, 37, 35);
+            var path = desktop.PathOf($"undo-{offset}.png");
+            using (var pixels = frame.AsMat())
+            using (var cut = new Mat(pixels, new OpenCvSharp.Rect(spot.X, spot.Y, spot.Width, spot.Height)))
+            {
+                Cv2.ImWrite(path, cut);
+            }
+
+            using var template = TemplateMatcher.LoadTemplate(path);
+            var found = TemplateMatcher.Find(frame, template);
+            var byLocator = await finder.FindAsync($"image=\"{path}\"");
+
+            Assert.IsNotEmpty(found, $"offset {offset}: not found; the best score anywhere was {TemplateMatcher.Best(frame, template)}");
+            Assert.AreEqual(spot, found[0].Bounds, $"offset {offset}: {found}");
+            Assert.AreEqual(spot, byLocator.Bounds, $"offset {offset}");
+            Assert.AreEqual(MatchChannel.Image, byLocator.Channel);
         }
-
-        using var template = TemplateMatcher.LoadTemplate(path);
-        var found = TemplateMatcher.Find(frame, template);
-        var byLocator = await finder.FindAsync($"image=\"{path}\"");
-
-        Assert.IsNotEmpty(found, $"not found; the best score anywhere was {TemplateMatcher.Best(frame, template)}");
-        Assert.AreEqual(spot, found[0].Bounds, found.ToString());
-        Assert.AreEqual(spot, byLocator.Bounds);
-        Assert.AreEqual(MatchChannel.Image, byLocator.Channel);
     }
 }
