@@ -10,6 +10,9 @@ namespace Dispatch.Engine.Vision;
 /// </summary>
 internal static class LineInk
 {
+    // A mark whose pixels average lighter than this share of the way from the darkest ink to the background is shaded.
+    private const double ShadedLevel = 0.5;
+
     /// <summary>
     /// Paints over, with the background, every mark in <paramref name="line"/> (gray, dark ink on light) that is not a
     /// glyph. Glyphs are the solid marks (not one- or two-pixel lines); a thin mark is kept when it stays within their
@@ -48,6 +51,18 @@ internal static class LineInk
             var underline = mark.Width > mark.Height && mark.Y >= baseline - 1 &&
                 glyphs.Any(g => g.Bottom <= mark.Y + 1 && Math.Min(g.Right, mark.Right) - Math.Max(g.X, mark.X) >= mark.Width / 2);
             if (runsPast || underline || IsStraySpeck(mark, glyphs, top, bottom))
+            {
+                erase.Add(mark.Label);
+            }
+        }
+        // An icon beside a label (Qt's round "Yes" icon read as "@y") is shaded: its pixels average far lighter than
+        // the text's ink, whose strokes reach the darkest level. Only solid marks are judged: thin strokes are all fringe.
+        Cv2.MinMaxLoc(line, out double darkest, out double lightest);
+        foreach (var mark in marks.Where(m => !m.IsThin && m.Height > 2 && m.Width > 2))
+        {
+            using var one = new Mat();
+            Cv2.Compare(labels, new Scalar(mark.Label), one, CmpTypes.EQ);
+            if (Cv2.Mean(line, one).Val0 > darkest + (lightest - darkest) * ShadedLevel)
             {
                 erase.Add(mark.Label);
             }

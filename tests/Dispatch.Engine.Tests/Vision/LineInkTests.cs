@@ -39,6 +39,21 @@ public sealed class LineInkTests
         Assert.AreEqual(0, Cv2.CountNonZero(difference), "the bold text changed");
     }
 
+    [TestMethod]
+    public void EraseNonGlyphs_ShadedIconBesideTheLabel_IsErased_AndTheTextStays()
+    {
+        using var line = Line();
+        // A round icon in mid-gray, as Qt draws beside "Yes".
+        Cv2.Circle(line, new OpenCvSharp.Point(10, 11), 6, Scalar.All(170), -1);
+
+        LineInk.EraseNonGlyphs(line);
+
+        Assert.AreEqual(255, line.At<byte>(11, 10), "the icon");
+        using var after = line[new Rect(20, 0, 100, 22)];
+        Cv2.MinMaxLoc(after, out double darkest, out _);
+        Assert.AreEqual(0.0, darkest, "the text is still there");
+    }
+
     /// <summary>A 22-pixel line, white, with bold text "MEB Mark" from x 20.</summary>
     private static Mat Line()
     {
