@@ -18,12 +18,11 @@ namespace Dispatch.Engine.Vision;
 /// </summary>
 public sealed class OcrEngine : IDisposable
 {
-    // Single text lines read best as one line (page segmentation mode 7), a short label as one word (8);
-    // larger blocks as sparse text (11).
+    // Every block is one line (TextBlocks cuts them at most MaxLineHeight tall), read as one line: page segmentation
+    // mode 7. (Once lines are cleaned of borders and underlines, "single word" (8) misread more labels than it helped:
+    // "4711" as "“a7".) Never a mode with page layout (3, 11): that is where Tesseract, given pixels without a
+    // resolution — OpenCV's wrapper cannot pass one — estimates it and prints "Estimating resolution as …" to stderr.
     private const int SingleLineMode = 7;
-    private const int SingleWordMode = 8;
-    private const int SparseTextMode = 11;
-    private const int LineHeightLimit = 48;
     private const int Border = 8;
     private const int Context = 3;
 
@@ -34,7 +33,7 @@ public sealed class OcrEngine : IDisposable
 
     private readonly OcrOptions _options;
     private readonly string _dataPath;
-    private readonly ConcurrentDictionary<int, ConcurrentBag<OCRTesseract>> _engines = new();
+    private readonly ConcurrentBag<OCRTesseract> _engines = [];
     private readonly ConcurrentDictionary<(ulong Hash, int Width, int Height), BlockWord[]> _cache = new();
     private readonly TimeProvider _time;
     private readonly Lock _lastLock = new();
@@ -105,6 +104,7 @@ public sealed class OcrEngine : IDisposable
         using var view = whole[new OpenCvSharp.Rect(area.X - frame.Bounds.X, area.Y - frame.Bounds.Y, area.Width, area.Height)];
         using var gray = new Mat();
         Cv2.CvtColor(view, gray, ColorConversionCodes.BGRA2GRAY);
+        StipplePattern.Flatten(gray);
         RemoveRules(gray);
         var blocks = TextBlocks.Find(gray);
 
@@ -222,9 +222,9 @@ public sealed class OcrEngine : IDisposable
     /// <summary>Reads one block; word bounds are relative to the block.</summary>
     private BlockWord[] ReadBlock(Mat gray, Rect block)
     {
-        var mode = block.Height > LineHeightLimit ? SparseTextMode : block.Width <= 4 * block.Height ? SingleWordMode : SingleLineMode;
+        var isLabel = block.Width <= 4 * block.Height;
         // A lone label keeps a few pixels of its surroundings: Tesseract misreads a short word cut flush at the edge.
-        var margin = mode == SingleWordMode ? Context : 0;
+        var margin = isLabel ? Context : 0;
         var context = Rect.FromEdges(Math.Max(0, block.X - margin), Math.Max(0, block.Y - margin),
             Math.Min(gray.Width, block.Right + margin), Math.Min(gray.Height, block.Bottom + margin));
         using var crop = new Mat(gray, new OpenCvSharp.Rect(context.X, context.Y, context.Width, context.Height));
@@ -238,28 +238,43 @@ public sealed class OcrEngine : IDisposable
         {
             crop.CopyTo(prepared);
         }
-        // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 for lines, ×3 for a
-        // lone short label (measured on xterm's and xcalc's bitmap fonts and GTK's anti-aliased ones).
-        var scale = block.Height >= 80 ? 1 : mode == SingleWordMode ? 3 : 2;
+        LineInk.EvenOutBlocks(prepared);
+        LineInk.EraseNonGlyphs(prepared);
+        // Screen fonts are small for Tesseract; a whole-number upscale keeps strokes sharp: ×2 (×3 misread xcalc's "84"
+        // and xterm's "Warning:" on the corpus and the desktop tests).
+        var words = Read(prepared, block, context, 2);
+        // Tesseract is unsure of some lines at one size and sure at another ("4711" in a Tk field: 1 % at ×2, 42 % at
+        // ×3): a line with a word below the confidence floor gets a second reading at ×3, and the surer one is kept.
+        if (words.Length > 0 && MinConfidence(words) < _options.MinConfidence)
+        {
+            var again = Read(prepared, block, context, 3);
+            if (MinConfidence(again) > MinConfidence(words))
+            {
+                words = again;
+            }
+        }
+        return words;
+    }
+
+    private static double MinConfidence(BlockWord[] words) => words.Length == 0 ? 0 : words.Min(w => w.Confidence);
+
+    /// <summary>Reads a prepared line (gray, dark on light, cut at <paramref name="context"/>) scaled up by <paramref name="scale"/>; word bounds are relative to <paramref name="block"/>.</summary>
+    private BlockWord[] Read(Mat prepared, Rect block, Rect context, int scale)
+    {
         using var scaled = new Mat();
-        if (scale > 1)
-        {
-            Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(context.Width * scale, context.Height * scale), 0, 0, InterpolationFlags.Cubic);
-        }
-        else
-        {
-            prepared.CopyTo(scaled);
-        }
+        Cv2.Resize(prepared, scaled, new OpenCvSharp.Size(context.Width * scale, context.Height * scale), 0, 0, InterpolationFlags.Cubic);
+        // A bitmap font blown up has stair-step edges Tesseract reads as other glyphs ("SIO" for xcalc's "STO", "/"
+        // for its "7"); a slight blur rounds them off.
+        Cv2.GaussianBlur(scaled, scaled, new OpenCvSharp.Size(3, 3), 0);
         // Glyphs touch the block's edges: pad with the background (the lightest value), never by repeating edge pixels.
         Cv2.MinMaxLoc(scaled, out _, out double background);
         using var padded = new Mat();
         Cv2.CopyMakeBorder(scaled, padded, Border, Border, Border, Border, BorderTypes.Constant, new Scalar(background));
 
-        var pool = _engines.GetOrAdd(mode, static _ => []);
-        if (!pool.TryTake(out var engine))
+        if (!_engines.TryTake(out var engine))
         {
             // An empty whitelist lets Tesseract read every character it knows (OpenCV's default is letters and digits only).
-            engine = OCRTesseract.Create(_dataPath, _options.Language, "", 1, mode);
+            engine = OCRTesseract.Create(_dataPath, _options.Language, "", 1, SingleLineMode);
         }
         try
         {
@@ -286,7 +301,7 @@ public sealed class OcrEngine : IDisposable
         }
         finally
         {
-            pool.Add(engine);
+            _engines.Add(engine);
         }
     }
 
@@ -343,12 +358,9 @@ public sealed class OcrEngine : IDisposable
             return;
         }
         _disposed = true;
-        foreach (var pool in _engines.Values)
+        while (_engines.TryTake(out var engine))
         {
-            while (pool.TryTake(out var engine))
-            {
-                engine.Dispose();
-            }
+            engine.Dispose();
         }
     }
 
