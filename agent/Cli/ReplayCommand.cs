@@ -18,11 +18,17 @@ internal static class ReplayCommand
         var folder = new Argument<string>("folder") { Description = "A session folder written by 'dispatch record'." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds each step may wait for its target and its postcondition.", DefaultValueFactory = _ => 10 };
         var noHeal = new Option<bool>("--no-heal") { Description = "Fail a step whose target only a lower-priority locator (or its place in its window) finds." };
+        var speed = new Option<string>("--speed")
+        {
+            Description = "'conditions' (default): each step waits only for its target and the screen; 'original': also for the person's recorded pauses, to compare.",
+            DefaultValueFactory = _ => "conditions",
+        };
+        speed.AcceptOnlyFromAmong("conditions", "original");
         var report = new Option<string?>("--report") { Description = "A folder for the report: report.html (self-contained) and junit.xml." };
         var command = new Command("replay",
             "Replay a recorded session: each target found again where it is now, each step through the policy and the approval gate, each postcondition checked.")
         {
-            folder, timeout, noHeal, report,
+            folder, timeout, noHeal, speed, report,
         };
         GateOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(async () =>
@@ -46,7 +52,7 @@ internal static class ReplayCommand
                 Console.WriteLine($"note: recorded on a {session.Screen.Width}x{session.Screen.Height} screen, replayed on {desktop.Screen.Bounds.Width}x{desktop.Screen.Bounds.Height}");
             }
             var planner = new ReplayPlanner(path, steps, desktop, services.GetRequiredService<ElementFinder>(), services.GetRequiredService<TimeProvider>(),
-                new ReplayOptions { StepTimeout = stepTimeout, NoHeal = parse.GetValue(noHeal), EvidenceFolder = parse.GetValue(report) is { } evidence ? Path.GetFullPath(evidence) : null });
+                new ReplayOptions { StepTimeout = stepTimeout, NoHeal = parse.GetValue(noHeal), OriginalSpeed = parse.GetValue(speed) == "original", EvidenceFolder = parse.GetValue(report) is { } evidence ? Path.GetFullPath(evidence) : null });
             var journal = services.GetRequiredService<ActionJournal>();
             var loop = services.GetRequiredService<AgentLoopFactory>().Create(new ConsoleApprovalChannel(), approvalTimeout, journal);
             var result = await loop.RunAsync($"replay {Path.GetFileName(path)}", planner, new LoopOptions

@@ -26,6 +26,7 @@ public sealed class ReplayPlanner(string folder, IReadOnlyList<RecordedStep> ste
     private int _next;
     private bool _acted;
     private long _stepStarted;
+    private long _stepEnded;
 
     /// <summary>Why the replay stopped early, or <see cref="ReplayFailure.None"/>.</summary>
     public ReplayFailure Failure { get; private set; }
@@ -62,13 +63,24 @@ public sealed class ReplayPlanner(string folder, IReadOnlyList<RecordedStep> ste
                     $"ran, but the active window did not become \"{expected}\" within {_options.StepTimeout.TotalSeconds:0.#} s (it is \"{ActiveTitle() ?? "none"}\")");
             }
             _reports[^1] = _reports[^1] with { Elapsed = time.GetElapsedTime(_stepStarted) };
+            _stepEnded = time.GetTimestamp();
         }
         if (_next >= steps.Count)
         {
             Message = $"all {steps.Count} step(s) replayed, {_reports.Count(r => r.Healed)} healed";
             return PlannerDecision.Finished(Message);
         }
-        var next = steps[_next++];
+        var next = steps[_next];
+        if (_options.OriginalSpeed && _next > 0)
+        {
+            // The person's pause between the previous step's end and this one's start, less what this replay already spent.
+            var pause = TimeSpan.FromMilliseconds(next.StartedMilliseconds - steps[_next - 1].EndedMilliseconds) - time.GetElapsedTime(_stepEnded);
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        _next++;
         _stepStarted = time.GetTimestamp();
         var action = ComputerActionJson.Parse(next.Action);
         if (action.Coordinate is not { } recorded)
