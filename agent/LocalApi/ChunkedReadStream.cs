@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Dispatch.Agent.LocalApi;
 
@@ -116,25 +115,5 @@ internal sealed class ChunkedReadStream(Stream inner) : Stream
         }
     }
 
-    private string ReadLine()
-    {
-        var line = new StringBuilder();
-        while (true)
-        {
-            var next = inner.ReadByte();
-            if (next < 0)
-            {
-                throw new IOException("the host's answer ended inside its chunk framing");
-            }
-            if (next == '\n')
-            {
-                return line.ToString().TrimEnd('\r');
-            }
-            if (line.Length >= MaxChunkLineBytes)
-            {
-                throw new IOException($"the host's answer has a chunk header longer than {MaxChunkLineBytes} bytes");
-            }
-            line.Append((char)next);
-        }
-    }
+    private string ReadLine() => HttpLine.Read(inner, MaxChunkLineBytes, "its chunk framing");
 }

@@ -74,9 +74,8 @@ public sealed class HostClient : IDesktopApi, IDisposable
 
     private IEnumerable<WatchEvent> Watch(WatchRequest request, CancellationToken cancellationToken)
     {
-        using var exchange = Send("POST", "v1/watch", JsonSerializer.SerializeToUtf8Bytes(request, LocalApiJsonContext.Default.WatchRequest), cancellationToken);
         // Ctrl+C ends a watch normally: the lines stop when the caller does.
-        foreach (var line in ReadLines(exchange, cancellationToken))
+        foreach (var line in StreamLines("POST", "v1/watch", JsonSerializer.SerializeToUtf8Bytes(request, LocalApiJsonContext.Default.WatchRequest), cancellationToken))
         {
             if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
@@ -103,16 +102,7 @@ public sealed class HostClient : IDesktopApi, IDisposable
 
     /// <summary>The host's loop events as they happen (Server-Sent Events), until cancelled or the host stops.</summary>
     public IAsyncEnumerable<string> EventLinesAsync(CancellationToken cancellationToken) =>
-        EventLines(cancellationToken).ToAsyncEnumerable();
-
-    private IEnumerable<string> EventLines(CancellationToken cancellationToken)
-    {
-        using var exchange = Send("GET", "v1/events", [], cancellationToken);
-        foreach (var line in ReadLines(exchange, cancellationToken))
-        {
-            yield return line;
-        }
-    }
+        StreamLines("GET", "v1/events", [], cancellationToken).ToAsyncEnumerable();
 
     /// <inheritdoc/>
     public void Dispose()
@@ -199,8 +189,10 @@ public sealed class HostClient : IDesktopApi, IDisposable
         }
     }
 
-    private static IEnumerable<string> ReadLines(HostExchange exchange, CancellationToken cancellationToken)
+    /// <summary>The lines of a streamed answer (Server-Sent Events) until the host ends it or the caller is cancelled.</summary>
+    private IEnumerable<string> StreamLines(string method, string path, byte[] body, CancellationToken cancellationToken)
     {
+        using var exchange = Send(method, path, body, cancellationToken);
         using var reader = new StreamReader(exchange.Body, leaveOpen: true);
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -118,37 +118,11 @@ internal sealed class HostExchange : IDisposable
     private static (int StatusCode, string ReasonPhrase, bool Chunked) ReadHead(Stream stream)
     {
         // Status line and headers, up to the blank line; only the body's framing matters here.
-        var head = new StringBuilder();
-        string statusLine = "";
+        var statusLine = HttpLine.Read(stream, MaxHeadBytes, "its status line");
         var chunked = false;
-        var lineStart = 0;
-        while (true)
+        for (var line = HttpLine.Read(stream, MaxHeadBytes, "its headers"); line.Length > 0; line = HttpLine.Read(stream, MaxHeadBytes, "its headers"))
         {
-            var next = stream.ReadByte();
-            if (next < 0)
-            {
-                throw new IOException(head.Length == 0 ? "the host closed the connection without answering" : "the host's answer ended inside its headers");
-            }
-            if (head.Length >= MaxHeadBytes)
-            {
-                throw new IOException($"the host's answer has more than {MaxHeadBytes} bytes of headers");
-            }
-            head.Append((char)next);
-            if (next != '\n')
-            {
-                continue;
-            }
-            var line = head.ToString(lineStart, head.Length - lineStart).TrimEnd('\r', '\n');
-            lineStart = head.Length;
-            if (statusLine.Length == 0)
-            {
-                statusLine = line;
-            }
-            else if (line.Length == 0)
-            {
-                break;
-            }
-            else if (line.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase))
+            if (line.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase))
             {
                 chunked = line.EndsWith("chunked", StringComparison.OrdinalIgnoreCase);
             }
