@@ -245,20 +245,7 @@ internal sealed unsafe class X11InputRecorder : IInputRecorder
     private void ReadKeymap()
     {
         LibX11.XDisplayKeycodes(_control.Handle, out var min, out var max);
-        var count = max - min + 1;
-        var map = LibX11.XGetKeyboardMapping(_control.Handle, (byte)min, count, out var perKeycode);
-        if (map == null)
-        {
-            throw new NativeCallException("XGetKeyboardMapping", $"no mapping for keycodes {min}..{max}");
-        }
-        try
-        {
-            _keymap = new ReadOnlySpan<nuint>(map, count * perKeycode).ToArray();
-            (_minKeycode, _perKeycode) = (min, perKeycode);
-        }
-        finally
-        {
-            LibX11.XFree(map);
-        }
+        (_keymap, _perKeycode) = X11Keymap.ReadMapping(_control, min, max);
+        _minKeycode = min;
     }
 }

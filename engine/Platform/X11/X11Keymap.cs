@@ -59,19 +59,7 @@ internal sealed unsafe class X11Keymap : IDisposable
     public void Refresh()
     {
         var count = _maxKeycode - _minKeycode + 1;
-        var map = LibX11.XGetKeyboardMapping(_connection.Handle, (byte)_minKeycode, count, out _perKeycode);
-        if (map == null)
-        {
-            throw new NativeCallException("XGetKeyboardMapping", $"no mapping for keycodes {_minKeycode}..{_maxKeycode}");
-        }
-        try
-        {
-            _table = new ReadOnlySpan<nuint>(map, count * _perKeycode).ToArray();
-        }
-        finally
-        {
-            LibX11.XFree(map);
-        }
+        (_table, _perKeycode) = ReadMapping(_connection, _minKeycode, _maxKeycode);
         _layout.Clear();
         _spareKeycodes.Clear();
         for (var i = count - 1; i >= 0; i--)
@@ -93,6 +81,24 @@ internal sealed unsafe class X11Keymap : IDisposable
             }
         }
         _spareKeycodes.Reverse();
+    }
+
+    /// <summary>The server's keysyms for keycodes <paramref name="minKeycode"/>..<paramref name="maxKeycode"/>, <c>PerKeycode</c> per key.</summary>
+    public static (nuint[] Table, int PerKeycode) ReadMapping(X11Connection connection, int minKeycode, int maxKeycode)
+    {
+        var map = LibX11.XGetKeyboardMapping(connection.Handle, (byte)minKeycode, maxKeycode - minKeycode + 1, out var perKeycode);
+        if (map == null)
+        {
+            throw new NativeCallException("XGetKeyboardMapping", $"no mapping for keycodes {minKeycode}..{maxKeycode}");
+        }
+        try
+        {
+            return (new ReadOnlySpan<nuint>(map, (maxKeycode - minKeycode + 1) * perKeycode).ToArray(), perKeycode);
+        }
+        finally
+        {
+            LibX11.XFree(map);
+        }
     }
 
     /// <summary>Keysyms are 29-bit values (the top three bits of a 32-bit keysym are always zero).</summary>
